@@ -1,0 +1,84 @@
+package io.github.rnnkit.rnn;
+
+import io.github.rnnkit.util.Check;
+
+/**
+ * The parameters of a vanilla RNN, for hidden size H, input size D and output size K:
+ *
+ * <pre>
+ *   z_t = U x_t + W h_{t-1} + b        U: H×D, W: H×H, b: H
+ *   o_t = V h_t + c                    V: K×H, c: K
+ * </pre>
+ *
+ * Immutable: {@link #of} copies its arguments and every accessor returns a fresh copy, so no
+ * caller can change a parameter set another caller holds.
+ */
+public final class RnnParams {
+
+    private final double[][] u;
+    private final double[][] w;
+    private final double[] b;
+    private final double[][] v;
+    private final double[] c;
+
+    private RnnParams(double[][] u, double[][] w, double[] b, double[][] v, double[] c) {
+        this.u = u;
+        this.w = w;
+        this.b = b;
+        this.v = v;
+        this.c = c;
+    }
+
+    /** Validates the shapes and finiteness of every parameter and copies them. */
+    public static RnnParams of(double[][] U, double[][] W, double[] b, double[][] V, double[] c) {
+        int h = Check.rows("W", W);
+        Check.matrix("W", W, h, h);
+        int d = Check.cols("U", U);
+        Check.matrix("U", U, h, d);
+        Check.vector("b", b, h);
+        int k = Check.rows("V", V);
+        Check.matrix("V", V, k, h);
+        Check.vector("c", c, k);
+        return new RnnParams(Check.copy(U), Check.copy(W), b.clone(), Check.copy(V), c.clone());
+    }
+
+    public double[][] U() {
+        return Check.copy(u);
+    }
+
+    public double[][] W() {
+        return Check.copy(w);
+    }
+
+    public double[] b() {
+        return b.clone();
+    }
+
+    public double[][] V() {
+        return Check.copy(v);
+    }
+
+    public double[] c() {
+        return c.clone();
+    }
+
+    /** H, the number of hidden units. */
+    public int hiddenSize() {
+        return w.length;
+    }
+
+    /** D, the length of each input vector x_t. */
+    public int inputSize() {
+        return u[0].length;
+    }
+
+    /** K, the number of output classes. */
+    public int outputSize() {
+        return v.length;
+    }
+
+    @Override
+    public String toString() {
+        return "RnnParams[H=" + hiddenSize() + ", D=" + inputSize() + ", K=" + outputSize() + "]";
+    }
+}
