@@ -1,0 +1,156 @@
+package io.github.rnnkit.util;
+
+/**
+ * Small dense linear algebra on {@code double[][]} (row-major, rectangular), enough for the
+ * lessons' matrices of a few hundred rows. Every method returns a new array and leaves its
+ * arguments untouched.
+ */
+public final class Matrices {
+
+    private Matrices() {
+    }
+
+    /** A m×n matrix of zeros. */
+    public static double[][] zeros(int m, int n) {
+        return new double[m][n];
+    }
+
+    /** The n×n identity scaled by {@code s}. */
+    public static double[][] identity(int n, double s) {
+        double[][] out = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            out[i][i] = s;
+        }
+        return out;
+    }
+
+    /** y = A x. */
+    public static double[] times(double[][] a, double[] x) {
+        double[] y = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            double s = 0;
+            double[] row = a[i];
+            for (int j = 0; j < x.length; j++) {
+                s += row[j] * x[j];
+            }
+            y[i] = s;
+        }
+        return y;
+    }
+
+    /** C = A B. */
+    public static double[][] times(double[][] a, double[][] b) {
+        int n = b[0].length;
+        double[][] c = new double[a.length][n];
+        for (int i = 0; i < a.length; i++) {
+            for (int k = 0; k < b.length; k++) {
+                double aik = a[i][k];
+                double[] bk = b[k];
+                double[] ci = c[i];
+                for (int j = 0; j < n; j++) {
+                    ci[j] += aik * bk[j];
+                }
+            }
+        }
+        return c;
+    }
+
+    /** Aᵀ. */
+    public static double[][] transpose(double[][] a) {
+        double[][] t = new double[a[0].length][a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[0].length; j++) {
+                t[j][i] = a[i][j];
+            }
+        }
+        return t;
+    }
+
+    /** diag(d) A: row i of A scaled by d[i]. */
+    public static double[][] scaleRows(double[] d, double[][] a) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
+            for (int j = 0; j < out[i].length; j++) {
+                out[i][j] *= d[i];
+            }
+        }
+        return out;
+    }
+
+    /** s A. */
+    public static double[][] scale(double s, double[][] a) {
+        double[][] out = Check.copy(a);
+        for (double[] row : out) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= s;
+            }
+        }
+        return out;
+    }
+
+    /** ‖x‖₂, computed without overflow for entries up to Double.MAX_VALUE. */
+    public static double norm(double[] x) {
+        double scale = 0;
+        for (double v : x) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        if (scale == 0 || !Double.isFinite(scale)) {
+            return scale;
+        }
+        double s = 0;
+        for (double v : x) {
+            double r = v / scale;
+            s += r * r;
+        }
+        return scale * Math.sqrt(s);
+    }
+
+    /** The Frobenius norm ‖A‖_F, the L2 norm of all entries. */
+    public static double frobenius(double[][] a) {
+        double[] flat = new double[a.length * a[0].length];
+        int k = 0;
+        for (double[] row : a) {
+            for (double v : row) {
+                flat[k++] = v;
+            }
+        }
+        return norm(flat);
+    }
+
+    /**
+     * The spectral norm ‖A‖₂ = σ_max(A), the largest singular value, by power iteration on AᵀA
+     * from a fixed start vector, to a relative change below 1e-13 (at most 10 000 steps).
+     */
+    public static double spectralNorm(double[][] a) {
+        int n = a[0].length;
+        double[] v = new double[n];
+        for (int j = 0; j < n; j++) {
+            v[j] = 1.0 + 0.01 * j;
+        }
+        double sigma = 0;
+        for (int iter = 0; iter < 10_000; iter++) {
+            double vn = norm(v);
+            if (vn == 0) {
+                return 0;
+            }
+            for (int j = 0; j < n; j++) {
+                v[j] /= vn;
+            }
+            double[] av = times(a, v);
+            double next = norm(av);
+            double[] atav = new double[n];
+            for (int i = 0; i < a.length; i++) {
+                for (int j = 0; j < n; j++) {
+                    atav[j] += a[i][j] * av[i];
+                }
+            }
+            v = atav;
+            if (Math.abs(next - sigma) <= 1e-13 * next) {
+                return next;
+            }
+            sigma = next;
+        }
+        return sigma;
+    }
+}
