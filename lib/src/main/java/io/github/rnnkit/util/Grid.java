@@ -1,0 +1,64 @@
+package io.github.rnnkit.util;
+
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Evenly spaced sample points and functions evaluated on them, for plots and numerical checks:
+ * {@code linspace(a, b, n)} holds x_i = a + (b − a)·i/(n − 1) for i = 0..n−1, both ends included.
+ */
+public final class Grid {
+
+    private Grid() {
+    }
+
+    /** n evenly spaced points from a to b inclusive (n ≥ 2). */
+    public static double[] linspace(double a, double b, int n) {
+        Check.finite("a", a);
+        Check.finite("b", b);
+        Check.atLeast("n", n, 2);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = a + (b - a) * i / (n - 1);
+        }
+        x[n - 1] = b;
+        return x;
+    }
+
+    /** The integers from..to inclusive, as doubles (handy as a plot's x axis). */
+    public static double[] range(int from, int to) {
+        if (to < from) {
+            throw new IllegalArgumentException("to: expected an integer >= from (" + from + "), got " + to);
+        }
+        double[] x = new double[to - from + 1];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = from + i;
+        }
+        return x;
+    }
+
+    /** f applied to every point: a new array, x untouched. */
+    public static double[] map(double[] x, DoubleUnaryOperator f) {
+        if (x == null) {
+            throw new IllegalArgumentException("x: expected an array, got null");
+        }
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = f.applyAsDouble(x[i]);
+        }
+        return y;
+    }
+
+    /** The index of the largest value (the first one on ties). */
+    public static int argmax(double[] y) {
+        if (y == null || y.length == 0) {
+            throw new IllegalArgumentException("y: expected a non-empty array, got " + (y == null ? "null" : "length 0"));
+        }
+        int best = 0;
+        for (int i = 1; i < y.length; i++) {
+            if (y[i] > y[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

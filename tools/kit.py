@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""The Python half of ./kit: the subcommands that drive Jupyter (setup, lab, test, check)."""
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from rnnkit_tools import paths  # noqa: E402
+
+
+def cmd_setup(args) -> int:
+    from rnnkit_tools import setup
+    return setup.main()
+
+
+def cmd_lab(args) -> int:
+    from rnnkit_tools import lab
+    return lab.main(args.jupyter_args, dry_run=args.dry_run)
+
+
+def cmd_check(args) -> int:
+    from rnnkit_tools import check
+    notebooks = args.notebooks or default_notebooks()
+    return 1 if check.check(notebooks, cell_timeout=args.cell_timeout) else 0
+
+
+def default_notebooks():
+    return paths.lessons(paths.SOLUTIONS) + paths.lessons(paths.NOTEBOOKS)
+
+
+def cmd_test(args) -> int:
+    stages = [
+        ("library tests (Maven)", [str(paths.REPO / "mvnw"), "-B", "verify"]),
+        ("kernel setup", [sys.executable, __file__, "setup"]),
+        ("tool tests (pytest)", [sys.executable, "-m", "pytest", "-q", str(paths.REPO / "tools" / "tests")]),
+        ("notebooks in the real kernel", [sys.executable, __file__, "check"]),
+    ]
+    failed = []
+    for name, argv in stages:
+        print(f"\n=== {name} ===", flush=True)
+        began = time.monotonic()
+        code = subprocess.run(argv, cwd=paths.REPO).returncode
+        print(f"=== {name}: {'passed' if code == 0 else f'FAILED (exit {code})'} "
+              f"in {time.monotonic() - began:.0f} s ===", flush=True)
+        if code != 0:
+            failed.append(name)
+            if name == "kernel setup":
+                break
+    print()
+    for name in failed:
+        print(f"failed: {name}")
+    print(f"stages: {len(stages) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="./kit", description="RNN Gradients Kit tooling.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("setup", help="build the library, fetch the kernel, install the rnnkit kernelspec")
+    p.set_defaults(run=cmd_setup)
+
+    p = sub.add_parser("lab", help="open the lessons in JupyterLab, or the classic Notebook")
+    p.add_argument("--dry-run", action="store_true", help="print the Jupyter command instead of running it")
+    p.add_argument("jupyter_args", nargs=argparse.REMAINDER,
+                   help="passed on to Jupyter, e.g. --port 9999 --no-browser")
+    p.set_defaults(run=cmd_lab)
+
+    p = sub.add_parser("test", help="library tests, tool tests, and every notebook in the real kernel")
+    p.set_defaults(run=cmd_test)
+
+    p = sub.add_parser("check", help="execute notebooks in the real kernel and report problems")
+    p.add_argument("notebooks", nargs="*", type=Path, help="default: every lesson, solutions and student")
+    p.add_argument("--cell-timeout", type=int, default=120, help="seconds a cell may run (default 120)")
+    p.set_defaults(run=cmd_check)
+
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Executes lessons in the real kernel and says what a student would find wrong with each."""
+from pathlib import Path
+from typing import List
+
+from . import paths
+from .execute import IMAGE_TYPES, Report, execute
+
+LOG_DIR = paths.REPO / "target" / "kernel-logs"
+
+
+def plot_cells_without_image(report: Report) -> List[int]:
+    """Code cells that call Show.chart but show no image."""
+    missing = []
+    for index, cell in enumerate(report.notebook.cells):
+        if cell.cell_type == "code" and "Show.chart(" in cell.source:
+            outputs = cell.get("outputs", [])
+            if not any(t in out.get("data", {}) for out in outputs for t in IMAGE_TYPES):
+                missing.append(index)
+    return missing
+
+
+def problems(report: Report) -> List[str]:
+    """Everything that makes a lesson fail: a run that did not finish, errors, stderr, missing plots."""
+    found = []
+    if report.status != "ok":
+        found.append(f"{report.status}: {report.detail}")
+        return found
+    if report.cells_run != report.code_cells:
+        found.append(f"only {report.cells_run} of {report.code_cells} code cells ran")
+    for err in report.errors:
+        found.append(f"error in cell {err.cell}: {err.ename}: {err.evalue}")
+    for cell in report.stderr:
+        found.append(f"cell {cell} wrote to stderr")
+    if report.images == 0:
+        found.append("no image in the whole notebook")
+    for cell in plot_cells_without_image(report):
+        found.append(f"cell {cell} calls Show.chart but shows no image")
+    return found
+
+
+def check(notebooks, cell_timeout: int = 120, startup_timeout: int = 60) -> int:
+    """Runs each notebook, prints a line per notebook and the failures; returns the failure count."""
+    failed = 0
+    for nb in notebooks:
+        nb = Path(nb)
+        name = nb.relative_to(paths.REPO) if nb.is_relative_to(paths.REPO) else nb
+        log = LOG_DIR / (str(name).replace("/", "__") + ".log")
+        report = execute(nb, cell_timeout=cell_timeout, startup_timeout=startup_timeout, kernel_log=log)
+        found = problems(report)
+        verdict = "FAIL" if found else "ok  "
+        print(f"{verdict} {name}  {report.seconds:5.1f} s  {report.cells_run}/{report.code_cells} cells  "
+              f"{report.images} images  {report.html_tables} tables  {report.starts} start(s)", flush=True)
+        for line in found:
+            print(f"       - {line}", flush=True)
+        if found:
+            print(f"       (kernel log: {log})", flush=True)
+            failed += 1
+    passed = len(list(notebooks)) - failed
+    print(f"notebooks: {passed} passed, {failed} failed", flush=True)
+    return failed
