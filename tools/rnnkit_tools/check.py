@@ -28,9 +28,11 @@ def problems(report: Report) -> List[str]:
     if report.cells_run != report.code_cells:
         found.append(f"only {report.cells_run} of {report.code_cells} code cells ran")
     for err in report.errors:
-        found.append(f"error in cell {err.cell}: {err.ename}: {err.evalue}")
-    for cell in report.stderr:
+        found.append(f"error in cell {err.cell}: {err.ename}: {err.evalue or err.traceback.strip()}")
+    for cell in sorted(set(report.stderr)):
         found.append(f"cell {cell} wrote to stderr")
+    for cell in report.stray_values:
+        found.append(f"cell {cell} ends in a bare value (end it with a statement such as Show.chart(c);)")
     if report.images == 0:
         found.append("no image in the whole notebook")
     for cell in plot_cells_without_image(report):
@@ -38,7 +40,7 @@ def problems(report: Report) -> List[str]:
     return found
 
 
-def check(notebooks, cell_timeout: int = 120, startup_timeout: int = 60) -> int:
+def check(notebooks, cell_timeout: int = 120, startup_timeout: int = 20) -> int:
     """Runs each notebook, prints a line per notebook and the failures; returns the failure count."""
     failed = 0
     for nb in notebooks:

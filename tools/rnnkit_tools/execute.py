@@ -7,6 +7,7 @@ interrupting it. It never raises for what happens inside the notebook: it report
 """
 import os
 import re
+import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import List, Optional
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbclient.util import run_sync
 
 from . import paths
 
@@ -45,6 +47,7 @@ class Report:
     detail: str = ""
     errors: List[CellError] = field(default_factory=list)
     stderr: List[int] = field(default_factory=list)
+    stray_values: List[int] = field(default_factory=list)
     images: int = 0
     html_tables: int = 0
     cells_run: int = 0
@@ -74,7 +77,9 @@ def collect(report: Report, nb) -> None:
                 )
             elif kind == "stream" and out.get("name") == "stderr":
                 report.stderr.append(index)
-            elif kind in ("display_data", "execute_result"):
+            if kind == "execute_result":
+                report.stray_values.append(index)
+            if kind in ("display_data", "execute_result"):
                 data = out.get("data", {})
                 report.images += sum(1 for t in IMAGE_TYPES if t in data)
                 if "<table" in "".join(data.get("text/html", "")):
@@ -82,7 +87,7 @@ def collect(report: Report, nb) -> None:
 
 
 def execute(path, kernel_name: str = paths.KERNEL_NAME, cell_timeout: int = 120,
-            startup_timeout: int = 60, retries: int = 3, cwd: Optional[Path] = None,
+            startup_timeout: int = 20, retries: int = 3, cwd: Optional[Path] = None,
             kernel_log: Optional[Path] = None) -> Report:
     """Executes the notebook at `path` in a fresh kernel and reports on it.
 
@@ -134,13 +139,16 @@ def _run(nb, report: Report, kernel_name, cell_timeout, startup_timeout, cwd, si
     try:
         with client.setup_kernel(stdout=sink, stderr=sink):
             started = True
-            client.wait_for_reply(client.kc.kernel_info())
-            report.status, report.detail, report.cells_run = "ok", "", 0
-            for index, cell in enumerate(nb.cells):
-                if cell.cell_type != "code":
-                    continue
-                client.execute_cell(cell, index, execution_count=report.cells_run + 1)
-                report.cells_run += 1
+            try:
+                client.wait_for_reply(client.kc.kernel_info())
+                report.status, report.detail, report.cells_run = "ok", "", 0
+                for index, cell in enumerate(nb.cells):
+                    if cell.cell_type != "code":
+                        continue
+                    client.execute_cell(cell, index, execution_count=report.cells_run + 1)
+                    report.cells_run += 1
+            finally:
+                _kill(client)
     except CellTimeoutError:
         report.status = "timeout"
         report.detail = f"code cell {report.cells_run + 1} ran longer than {cell_timeout} s"
@@ -150,3 +158,15 @@ def _run(nb, report: Report, kernel_name, cell_timeout, startup_timeout, cwd, si
         if not started:
             raise StartupFailed(f"kernel did not start within {startup_timeout} s: {type(e).__name__}: {e}")
         report.status, report.detail = "failed", f"{type(e).__name__}: {e}"
+
+
+def _kill(client: NotebookClient) -> None:
+    """Kills the kernel and waits for it to exit before nbclient shuts it down: jupyter_client's
+    shutdown interrupts a kernel first, and an interrupt is what this kernel must never receive."""
+    if client.km is not None and client.km.has_kernel:
+        run_sync(_kill_and_wait)(client.km)
+
+
+async def _kill_and_wait(km) -> None:
+    await km.signal_kernel(signal.SIGKILL)
+    await km.provisioner.wait()

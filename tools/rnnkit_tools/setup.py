@@ -22,10 +22,9 @@ def newest_mtime(inputs) -> float:
 
 
 def build_is_stale() -> bool:
-    outputs = [paths.LIB_JAR, paths.BUILT_KERNEL_JAR, paths.LIB_DEPENDENCIES]
-    if not all(p.exists() for p in outputs):
+    if not all(p.exists() for p in (paths.LIB_JAR, paths.BUILT_KERNEL_JAR, paths.LIB_DEPENDENCIES)):
         return True
-    return newest_mtime(paths.BUILD_INPUTS) > min(p.stat().st_mtime for p in outputs)
+    return newest_mtime(paths.BUILD_INPUTS) > paths.LIB_JAR.stat().st_mtime
 
 
 def build() -> None:

@@ -1,13 +1,14 @@
 package io.github.rnnkit.notebook;
 
+import io.github.rnnkit.util.Format;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
  * A tablesaw {@link Table} as an HTML {@code <table>}: a caption with the table's name, a header
- * row, numbers right-aligned, and every cell's text escaped, so a value such as {@code <b>} shows
- * as written and never as markup.
+ * row, numbers right-aligned and shown to six significant digits, and every cell's text escaped,
+ * so a value such as {@code <b>} shows as written and never as markup.
  */
 final class HtmlTable {
 
@@ -29,7 +30,7 @@ final class HtmlTable {
             html.append("<tr>");
             for (Column<?> col : table.columns()) {
                 html.append(col instanceof NumericColumn ? "<td style=\"text-align:right\">" : "<td>")
-                        .append(escape(col.getString(r))).append("</td>");
+                        .append(escape(cell(col, r))).append("</td>");
             }
             html.append("</tr>\n");
         }
@@ -39,6 +40,16 @@ final class HtmlTable {
                     .append(" rows shown</em></p>");
         }
         return html.toString();
+    }
+
+    private static String cell(Column<?> col, int row) {
+        if (col.isMissing(row)) {
+            return "";
+        }
+        Object value = col.get(row);
+        return value instanceof Double || value instanceof Float
+                ? Format.number(((Number) value).doubleValue())
+                : col.getString(row);
     }
 
     /** Escapes the five characters that carry meaning in HTML text and attributes. */

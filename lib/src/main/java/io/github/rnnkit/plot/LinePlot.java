@@ -34,6 +34,7 @@ public final class LinePlot {
     private int width = Plots.WIDTH;
     private int height = Plots.HEIGHT;
     private final List<Series> series = new ArrayList<>();
+    private final List<Series> horizontals = new ArrayList<>();
 
     LinePlot(String title) {
         this.title = title == null ? "" : title;
@@ -49,7 +50,11 @@ public final class LinePlot {
         return this;
     }
 
-    /** A base-10 logarithmic y axis: every y value of every series must then be positive. */
+    /**
+     * A base-10 logarithmic y axis: every y value of every series must then be positive. The
+     * chart plots log10(y) on a linear axis labelled 1e-6, 1e-3, 1 …, because XChart's own log
+     * axis labels and grids every decade and becomes unreadable over twenty decades.
+     */
     public LinePlot logY() {
         this.logY = true;
         return this;
@@ -80,9 +85,18 @@ public final class LinePlot {
         return add(name, x, y, false);
     }
 
-    /** Adds a dashed line, for a bound or a reference curve drawn against measured data. */
+    /**
+     * Adds a dashed line, for a bound or a reference curve drawn against measured data. XChart
+     * restarts the dash at every point, so sample a dashed curve coarsely (tens of points).
+     */
     public LinePlot dashed(String name, double[] x, double[] y) {
         return add(name, x, y, true);
+    }
+
+    /** A dashed horizontal line at height y across the x range of the other series: a baseline. */
+    public LinePlot hline(String name, double y) {
+        horizontals.add(new Series(name, new double[0], new double[] {y}, true));
+        return this;
     }
 
     private LinePlot add(String name, double[] x, double[] y, boolean dashed) {
@@ -102,29 +116,63 @@ public final class LinePlot {
         chart.setYAxisTitle(yLabel);
         Plots.apply(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setLegendVisible(series.size() > 1);
-        chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setLegendVisible(series.size() + horizontals.size() > 1);
+        if (logY) {
+            chart.getStyler().setyAxisTickLabelsFormattingFunction(LinePlot::powerOfTen);
+        }
         if (yMin != null) {
-            chart.getStyler().setYAxisMin(yMin);
-            chart.getStyler().setYAxisMax(yMax);
+            chart.getStyler().setYAxisMin(axis(yMin));
+            chart.getStyler().setYAxisMax(axis(yMax));
         }
         for (Series s : series) {
-            if (logY) {
-                requirePositive(s);
-            }
-            XYSeries xy = chart.addSeries(s.name(), s.x(), s.y());
-            xy.setMarker(SeriesMarkers.NONE);
-            xy.setLineStyle(s.dashed() ? SeriesLines.DASH_DASH : SeriesLines.SOLID);
+            draw(chart, s.name(), s.x(), s.y(), s.dashed());
+        }
+        for (Series h : horizontals) {
+            double[] x = xRange();
+            draw(chart, h.name(), x, new double[] {h.y()[0], h.y()[0]}, true);
         }
         return chart;
     }
 
-    private static void requirePositive(Series s) {
-        for (int i = 0; i < s.y().length; i++) {
-            if (!(s.y()[i] > 0)) {
-                throw new IllegalArgumentException("series '" + s.name()
-                        + "': a log y axis needs every value > 0, got y[" + i + "] = " + s.y()[i]);
+    private void draw(XYChart chart, String name, double[] x, double[] y, boolean dashed) {
+        double[] plotted = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            if (logY && !(y[i] > 0)) {
+                throw new IllegalArgumentException("series '" + name
+                        + "': a log y axis needs every value > 0, got y[" + i + "] = " + y[i]);
+            }
+            plotted[i] = axis(y[i]);
+        }
+        XYSeries xy = chart.addSeries(name, x, plotted);
+        xy.setMarker(SeriesMarkers.NONE);
+        xy.setLineStyle(dashed ? SeriesLines.DASH_DASH : SeriesLines.SOLID);
+    }
+
+    private double axis(double y) {
+        return logY ? Math.log10(y) : y;
+    }
+
+    private double[] xRange() {
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("hline: expected at least one series to span, got none");
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Series s : series) {
+            for (double x : s.x()) {
+                min = Math.min(min, x);
+                max = Math.max(max, x);
             }
         }
+        return new double[] {min, max};
+    }
+
+    /** A tick label for log10(y) = exponent: 1, 10, 1e-6 on whole decades, 3 digits elsewhere. */
+    static String powerOfTen(double exponent) {
+        long e = Math.round(exponent);
+        if (Math.abs(exponent - e) < 1e-9) {
+            return e == 0 ? "1" : e == 1 ? "10" : "1e" + e;
+        }
+        return String.format("%.3g", Math.pow(10, exponent));
     }
 }
