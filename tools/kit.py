@@ -27,6 +27,11 @@ def cmd_check(args) -> int:
     return 1 if check.check(notebooks, cell_timeout=args.cell_timeout) else 0
 
 
+def cmd_kernel_bench(args) -> int:
+    from rnnkit_tools import kernel_bench
+    return kernel_bench.main(starts=args.starts, startup_timeout=args.startup_timeout)
+
+
 def default_notebooks():
     return paths.lessons(paths.SOLUTIONS) + paths.lessons(paths.NOTEBOOKS)
 
@@ -65,9 +70,8 @@ def main(argv=None) -> int:
 
     p = sub.add_parser("lab", help="open the lessons in JupyterLab, or the classic Notebook")
     p.add_argument("--dry-run", action="store_true", help="print the Jupyter command instead of running it")
-    p.add_argument("jupyter_args", nargs=argparse.REMAINDER,
-                   help="passed on to Jupyter, e.g. --port 9999 --no-browser")
-    p.set_defaults(run=cmd_lab)
+    p.set_defaults(run=cmd_lab, takes_extra=True)
+    p.epilog = "Any other arguments go to Jupyter, e.g. ./kit lab --port 9999 --no-browser"
 
     p = sub.add_parser("test", help="library tests, tool tests, and every notebook in the real kernel")
     p.set_defaults(run=cmd_test)
@@ -77,7 +81,15 @@ def main(argv=None) -> int:
     p.add_argument("--cell-timeout", type=int, default=120, help="seconds a cell may run (default 120)")
     p.set_defaults(run=cmd_check)
 
-    args = parser.parse_args(argv)
+    p = sub.add_parser("kernel-bench", help="start the kernel many times: start-up time and hangs")
+    p.add_argument("--starts", type=int, default=50, help="kernel starts to make (default 50)")
+    p.add_argument("--startup-timeout", type=float, default=20, help="seconds before a start counts as hung")
+    p.set_defaults(run=cmd_kernel_bench)
+
+    args, extra = parser.parse_known_args(argv)
+    if extra and not getattr(args, "takes_extra", False):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.jupyter_args = extra
     return args.run(args)
 
 

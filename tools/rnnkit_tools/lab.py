@@ -77,8 +77,10 @@ def start_page() -> str:
     return paths.lessons()[0].name
 
 
-def lab_argv(command: List[str], extra: List[str]) -> List[str]:
-    return [*command, "--ip=127.0.0.1", f"--notebook-dir={paths.NOTEBOOKS}", *extra, start_page()]
+def lab_argv(command: List[str], extra: List[str], root: bool = False) -> List[str]:
+    """Jupyter refuses to run as root without --allow-root (containers, CI machines)."""
+    allow_root = ["--allow-root"] if root else []
+    return [*command, "--ip=127.0.0.1", f"--notebook-dir={paths.NOTEBOOKS}", *allow_root, *extra, start_page()]
 
 
 def main(extra: List[str], dry_run: bool = False) -> int:
@@ -88,7 +90,7 @@ def main(extra: List[str], dry_run: bool = False) -> int:
     if command is None:
         print(INSTALL_HELP, file=sys.stderr)
         return 1
-    argv = lab_argv(command, extra)
+    argv = lab_argv(command, extra, root=os.geteuid() == 0)
     if dry_run:
         print(" ".join(argv))
         return 0

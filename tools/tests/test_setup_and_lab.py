@@ -62,6 +62,11 @@ def test_lab_listens_on_localhost_rooted_at_the_notebooks_and_opens_the_start_pa
     assert argv[:4] == ["/usr/bin/jupyter-notebook", "--ip=127.0.0.1", f"--notebook-dir={paths.NOTEBOOKS}",
                         "--no-browser"]
     assert (paths.NOTEBOOKS / argv[-1]).exists()
+    assert "--allow-root" not in argv
+
+
+def test_lab_allows_root_only_when_running_as_root():
+    assert "--allow-root" in lab.lab_argv(["/usr/bin/jupyter-notebook"], [], root=True)
 
 
 def test_the_python_behind_a_jupyter_script_is_read_from_its_shebang(tmp_path):
