@@ -27,6 +27,12 @@ def cmd_check(args) -> int:
     return 1 if check.check(notebooks, cell_timeout=args.cell_timeout) else 0
 
 
+def cmd_browser(args) -> int:
+    from rnnkit_tools import browser
+    notebooks = args.notebooks or paths.lessons(paths.NOTEBOOKS)
+    return 1 if browser.check(notebooks) else 0
+
+
 def cmd_kernel_bench(args) -> int:
     from rnnkit_tools import kernel_bench
     return kernel_bench.main(starts=args.starts, startup_timeout=args.startup_timeout)
@@ -80,6 +86,10 @@ def main(argv=None) -> int:
     p.add_argument("notebooks", nargs="*", type=Path, help="default: every lesson, solutions and student")
     p.add_argument("--cell-timeout", type=int, default=120, help="seconds a cell may run (default 120)")
     p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("browser", help="run lessons in headless Chromium as a student would")
+    p.add_argument("notebooks", nargs="*", type=Path, help="default: every student lesson")
+    p.set_defaults(run=cmd_browser)
 
     p = sub.add_parser("kernel-bench", help="start the kernel many times: start-up time and hangs")
     p.add_argument("--starts", type=int, default=50, help="kernel starts to make (default 50)")

@@ -1,6 +1,5 @@
 package io.github.rnnkit.plot;
 
-import io.github.rnnkit.util.Format;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 
@@ -65,8 +64,6 @@ public final class Plots {
             axes.setPlotGridLinesColor(new Color(0xE6E6E6));
             axes.setPlotGridLinesStroke(new BasicStroke(1f));
             axes.setAxisTickMarksColor(Color.GRAY);
-            axes.setxAxisTickLabelsFormattingFunction(Format::number);
-            axes.setyAxisTickLabelsFormattingFunction(Format::number);
         }
     }
 }
