@@ -27,6 +27,19 @@ def cmd_check(args) -> int:
     return 1 if check.check(notebooks, cell_timeout=args.cell_timeout) else 0
 
 
+def cmd_release(args) -> int:
+    from rnnkit_tools import release
+    if args.check:
+        found = release.out_of_sync()
+        for line in found:
+            print(f"out of sync: {line}")
+        print("Run ./kit release to regenerate notebooks/." if found else "notebooks/ matches the solutions.")
+        return 1 if found else 0
+    changed = release.release()
+    print(f"Released {len(paths.lessons(paths.SOLUTIONS))} lessons; changed: {', '.join(changed) or 'none'}.")
+    return 0
+
+
 def cmd_browser(args) -> int:
     from rnnkit_tools import browser
     notebooks = args.notebooks or paths.lessons(paths.NOTEBOOKS)
@@ -46,8 +59,10 @@ def cmd_test(args) -> int:
     stages = [
         ("library tests (Maven)", [str(paths.REPO / "mvnw"), "-B", "verify"]),
         ("kernel setup", [sys.executable, __file__, "setup"]),
+        ("student notebooks in sync with the solutions", [sys.executable, __file__, "release", "--check"]),
         ("tool tests (pytest)", [sys.executable, "-m", "pytest", "-q", str(paths.REPO / "tools" / "tests")]),
         ("notebooks in the real kernel", [sys.executable, __file__, "check"]),
+        ("lessons in a real browser", [sys.executable, __file__, "browser"]),
     ]
     failed = []
     for name, argv in stages:
@@ -86,6 +101,10 @@ def main(argv=None) -> int:
     p.add_argument("notebooks", nargs="*", type=Path, help="default: every lesson, solutions and student")
     p.add_argument("--cell-timeout", type=int, default=120, help="seconds a cell may run (default 120)")
     p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("release", help="write the student notebooks from notebooks/solutions/")
+    p.add_argument("--check", action="store_true", help="only report whether notebooks/ is in sync")
+    p.set_defaults(run=cmd_release)
 
     p = sub.add_parser("browser", help="run lessons in headless Chromium as a student would")
     p.add_argument("notebooks", nargs="*", type=Path, help="default: every student lesson")

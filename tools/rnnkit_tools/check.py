@@ -6,6 +6,7 @@ from . import paths
 from .execute import IMAGE_TYPES, Report, execute
 
 LOG_DIR = paths.REPO / "target" / "kernel-logs"
+NOT_IMPLEMENTED = "not implemented yet"
 
 
 def plot_cells_without_image(report: Report) -> List[int]:
@@ -19,16 +20,48 @@ def plot_cells_without_image(report: Report) -> List[int]:
     return missing
 
 
-def problems(report: Report) -> List[str]:
-    """Everything that makes a lesson fail: a run that did not finish, errors, stderr, missing plots."""
+def test_cells(nb) -> dict:
+    """Index → grade_id of the graded test cells (nbgrader: grade true, solution false)."""
+    found = {}
+    for index, cell in enumerate(nb.cells):
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution"):
+            found[index] = meta.get("grade_id", f"cell-{index}")
+    return found
+
+
+def exercise_problems(report: Report, student: bool) -> List[str]:
+    """A solution passes every check (its ✔ line shows); a student version fails every check,
+    each with "not implemented yet", and nothing else."""
+    found = []
+    errors = {err.cell: err for err in report.errors}
+    for index, grade_id in test_cells(report.notebook).items():
+        err = errors.get(index)
+        if student and (err is None or NOT_IMPLEMENTED not in err.evalue):
+            found.append(f"check '{grade_id}' (cell {index}) should fail with '{NOT_IMPLEMENTED}'"
+                         + (f", got: {err.evalue.splitlines()[0]}" if err else ", but it passed"))
+        if not student:
+            text = "".join(o.get("text", "") for o in report.notebook.cells[index].get("outputs", []))
+            if err is None and f"✔ {grade_id}" not in text:
+                found.append(f"check '{grade_id}' (cell {index}) did not print '✔ {grade_id}'")
+    return found
+
+
+def problems(report: Report, student: bool = False) -> List[str]:
+    """Everything that makes a lesson fail: a run that did not finish, errors (in a student
+    version, anything but the exercise checks' "not implemented yet"), stderr, missing plots."""
     found = []
     if report.status != "ok":
         found.append(f"{report.status}: {report.detail}")
         return found
     if report.cells_run != report.code_cells:
         found.append(f"only {report.cells_run} of {report.code_cells} code cells ran")
+    expected_failures = set(test_cells(report.notebook)) if student else set()
     for err in report.errors:
+        if err.cell in expected_failures and NOT_IMPLEMENTED in err.evalue:
+            continue
         found.append(f"error in cell {err.cell}: {err.ename}: {err.evalue or err.traceback.strip()}")
+    found.extend(exercise_problems(report, student))
     for cell in sorted(set(report.stderr)):
         found.append(f"cell {cell} wrote to stderr")
     for cell in report.stray_values:
@@ -40,6 +73,10 @@ def problems(report: Report) -> List[str]:
     return found
 
 
+def is_student(notebook: Path) -> bool:
+    return paths.SOLUTIONS not in Path(notebook).resolve().parents
+
+
 def check(notebooks, cell_timeout: int = 120, startup_timeout: int = 20) -> int:
     """Runs each notebook, prints a line per notebook and the failures; returns the failure count."""
     failed = 0
@@ -48,7 +85,7 @@ def check(notebooks, cell_timeout: int = 120, startup_timeout: int = 20) -> int:
         name = nb.relative_to(paths.REPO) if nb.is_relative_to(paths.REPO) else nb
         log = LOG_DIR / (str(name).replace("/", "__") + ".log")
         report = execute(nb, cell_timeout=cell_timeout, startup_timeout=startup_timeout, kernel_log=log)
-        found = problems(report)
+        found = problems(report, student=is_student(nb))
         verdict = "FAIL" if found else "ok  "
         print(f"{verdict} {name}  {report.seconds:5.1f} s  {report.cells_run}/{report.code_cells} cells  "
               f"{report.images} images  {report.html_tables} tables  {report.starts} start(s)", flush=True)

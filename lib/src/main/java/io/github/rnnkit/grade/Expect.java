@@ -1,0 +1,117 @@
+package io.github.rnnkit.grade;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.function.Executable;
+
+import java.lang.reflect.Array;
+import java.util.Arrays;
+
+/**
+ * The assertions exercise checks are written with: JUnit 5's {@link Assertions} underneath, with
+ * messages that say what was checked, what was expected and what came. Numbers are compared by
+ * the relative error of CS231n's gradient checks,
+ *
+ * <pre>
+ *   rel(x, y) = max_i |x_i − y_i| / max(1e-8, |x_i| + |y_i|)
+ * </pre>
+ *
+ * which is scale-free for large values and falls back to an absolute test near zero.
+ */
+public final class Expect {
+
+    private Expect() {
+    }
+
+    /** max_i |x_i − y_i| / max(1e-8, |x_i| + |y_i|); NaN anywhere gives NaN. */
+    public static double relativeError(double[] x, double[] y) {
+        sameLength(x, y, "values");
+        double worst = 0;
+        for (int i = 0; i < x.length; i++) {
+            double r = Math.abs(x[i] - y[i]) / Math.max(1e-8, Math.abs(x[i]) + Math.abs(y[i]));
+            if (Double.isNaN(r)) {
+                return Double.NaN;
+            }
+            worst = Math.max(worst, r);
+        }
+        return worst;
+    }
+
+    /** The relative error of two scalars. */
+    public static double relativeError(double x, double y) {
+        return relativeError(new double[] {x}, new double[] {y});
+    }
+
+    /** The relative error of two matrices of the same shape. */
+    public static double relativeError(double[][] x, double[][] y) {
+        sameLength(x, y, "rows");
+        double worst = 0;
+        for (int i = 0; i < x.length; i++) {
+            double r = relativeError(x[i], y[i]);
+            if (Double.isNaN(r)) {
+                return Double.NaN;
+            }
+            worst = Math.max(worst, r);
+        }
+        return worst;
+    }
+
+    /** {@code actual} within relative error {@code tolerance} of {@code expected}. */
+    public static void close(double expected, double actual, double tolerance, String what) {
+        double r = relativeError(expected, actual);
+        Assertions.assertTrue(r <= tolerance, () -> what + ": expected " + expected + ", got " + actual
+                + " (relative error " + String.format("%.2e", r) + " > " + tolerance + ")");
+    }
+
+    /** Arrays of the same length, element-wise within relative error {@code tolerance}. */
+    public static void close(double[] expected, double[] actual, double tolerance, String what) {
+        Assertions.assertNotNull(actual, () -> what + ": expected an array, got null");
+        Assertions.assertEquals(expected.length, actual.length, () -> what + ": expected length " + expected.length
+                + ", got length " + actual.length);
+        double r = relativeError(expected, actual);
+        Assertions.assertTrue(r <= tolerance, () -> what + ": expected " + Arrays.toString(expected)
+                + ", got " + Arrays.toString(actual) + " (relative error " + String.format("%.2e", r)
+                + " > " + tolerance + ")");
+    }
+
+    /** Matrices of the same shape, element-wise within relative error {@code tolerance}. */
+    public static void close(double[][] expected, double[][] actual, double tolerance, String what) {
+        Assertions.assertNotNull(actual, () -> what + ": expected a matrix, got null");
+        Assertions.assertEquals(expected.length, actual.length, () -> what + ": expected " + expected.length
+                + " rows, got " + actual.length);
+        for (int i = 0; i < expected.length; i++) {
+            close(expected[i], actual[i], tolerance, what + " row " + i);
+        }
+    }
+
+    /** Exact equality, for counts, indices, strings and exact floating-point cases. */
+    public static void equal(Object expected, Object actual, String what) {
+        Assertions.assertEquals(expected, actual, () -> what + ": expected " + expected + ", got " + actual);
+    }
+
+    /** A finite number: not NaN, not infinite. */
+    public static void finite(double actual, String what) {
+        Assertions.assertTrue(Double.isFinite(actual), () -> what + ": expected a finite number, got " + actual);
+    }
+
+    /** A condition, with a message saying what should have held. */
+    public static void that(boolean condition, String whatShouldHold) {
+        Assertions.assertTrue(condition, () -> "expected " + whatShouldHold + ", but it did not hold");
+    }
+
+    /** The call throws an IllegalArgumentException whose message mentions {@code mention}. */
+    public static void rejects(Executable call, String mention, String what) {
+        IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class, call,
+                () -> what + ": expected an IllegalArgumentException, but nothing was thrown");
+        String message = String.valueOf(e.getMessage());
+        Assertions.assertTrue(message.contains(mention), () -> what + ": expected the message to mention '"
+                + mention + "', got '" + message + "'");
+    }
+
+    /** x and y: arrays (of numbers or of rows) of the same length. */
+    private static void sameLength(Object x, Object y, String what) {
+        if (x == null || y == null || Array.getLength(x) != Array.getLength(y)) {
+            throw new IllegalArgumentException(what + ": expected two arrays of the same length, got "
+                    + (x == null ? "null" : Array.getLength(x)) + " and " + (y == null ? "null" : Array.getLength(y)));
+        }
+    }
+}
