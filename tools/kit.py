@@ -40,6 +40,18 @@ def cmd_release(args) -> int:
     return 0
 
 
+def cmd_grade(args) -> int:
+    from rnnkit_tools import grade
+    submissions = args.submissions.resolve()
+    if not submissions.is_dir():
+        print(f"./kit grade: SUBMISSIONS must be a folder of <student>/<notebook>.ipynb, got {args.submissions}",
+              file=sys.stderr)
+        return 2
+    out = args.out or submissions.parent / "grades"
+    grade.grade(submissions, out.resolve(), cell_timeout=args.timeout, jobs=args.jobs)
+    return 0
+
+
 def cmd_browser(args) -> int:
     from rnnkit_tools import browser
     notebooks = args.notebooks or paths.lessons(paths.NOTEBOOKS)
@@ -105,6 +117,14 @@ def main(argv=None) -> int:
     p = sub.add_parser("release", help="write the student notebooks from notebooks/solutions/")
     p.add_argument("--check", action="store_true", help="only report whether notebooks/ is in sync")
     p.set_defaults(run=cmd_release)
+
+    p = sub.add_parser("grade", help="grade submissions: SUBMISSIONS/<student>/<notebook>.ipynb")
+    p.add_argument("submissions", type=Path, help="folder with one sub-folder per student")
+    p.add_argument("--out", type=Path, help="where gradebook.csv, scores.csv and feedback/ go (default: "
+                                             "grades/ beside SUBMISSIONS)")
+    p.add_argument("--timeout", type=int, default=60, help="seconds a cell may run (default 60)")
+    p.add_argument("--jobs", type=int, default=1, help="submissions graded at once (default 1)")
+    p.set_defaults(run=cmd_grade)
 
     p = sub.add_parser("browser", help="run lessons in headless Chromium as a student would")
     p.add_argument("notebooks", nargs="*", type=Path, help="default: every student lesson")

@@ -51,6 +51,7 @@ class Report:
     images: int = 0
     html_tables: int = 0
     cells_run: int = 0
+    stopped_cell: Optional[int] = None  # the cell running when a timeout or a dead kernel ended the run
     code_cells: int = 0
     notebook: Optional[nbformat.NotebookNode] = None
 
@@ -145,8 +146,10 @@ def _run(nb, report: Report, kernel_name, cell_timeout, startup_timeout, cwd, si
                 for index, cell in enumerate(nb.cells):
                     if cell.cell_type != "code":
                         continue
+                    report.stopped_cell = index
                     client.execute_cell(cell, index, execution_count=report.cells_run + 1)
                     report.cells_run += 1
+                report.stopped_cell = None
             finally:
                 _kill(client)
     except CellTimeoutError:
@@ -158,6 +161,8 @@ def _run(nb, report: Report, kernel_name, cell_timeout, startup_timeout, cwd, si
         if not started:
             raise StartupFailed(f"kernel did not start within {startup_timeout} s: {type(e).__name__}: {e}")
         report.status, report.detail = "failed", f"{type(e).__name__}: {e}"
+    if report.status == "ok":
+        report.stopped_cell = None
 
 
 def _kill(client: NotebookClient) -> None:
