@@ -52,6 +52,11 @@ def cmd_grade(args) -> int:
     return 0
 
 
+def cmd_render(args) -> int:
+    from rnnkit_tools import render
+    return 1 if render.render(paths.lessons(paths.NOTEBOOKS)) else 0
+
+
 def cmd_browser(args) -> int:
     from rnnkit_tools import browser
     notebooks = args.notebooks or paths.lessons(paths.NOTEBOOKS)
@@ -125,6 +130,9 @@ def main(argv=None) -> int:
     p.add_argument("--timeout", type=int, default=60, help="seconds a cell may run (default 60)")
     p.add_argument("--jobs", type=int, default=1, help="submissions graded at once (default 1)")
     p.set_defaults(run=cmd_grade)
+
+    p = sub.add_parser("render", help="execute every lesson and write a static site to target/site/")
+    p.set_defaults(run=cmd_render)
 
     p = sub.add_parser("browser", help="run lessons in headless Chromium as a student would")
     p.add_argument("notebooks", nargs="*", type=Path, help="default: every student lesson")
