@@ -1,5 +1,5 @@
 import csv
-import json
+import shutil
 
 import nbformat
 import pytest
@@ -96,8 +96,11 @@ def graded(tmp_path_factory):
 
     (subs / "henry").mkdir()
 
+    solutions = root / "solutions"
+    solutions.mkdir()
+    shutil.copy2(SOLUTION, solutions / SOLUTION.name)
     out = root / "grades"
-    grade.grade(subs, out, cell_timeout=10, jobs=2)
+    grade.grade(subs, out, cell_timeout=10, jobs=2, solutions=solutions)
     with open(out / "gradebook.csv", newline="") as f:
         book = {row["student"]: row for row in csv.DictReader(f)}
     with open(out / "scores.csv", newline="") as f:
