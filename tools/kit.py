@@ -68,6 +68,11 @@ def cmd_kernel_bench(args) -> int:
     return kernel_bench.main(starts=args.starts, startup_timeout=args.startup_timeout)
 
 
+def cmd_grade_bench(args) -> int:
+    from rnnkit_tools import grade_bench
+    return grade_bench.main(students=args.students, jobs=args.jobs)
+
+
 def default_notebooks():
     return paths.lessons(paths.SOLUTIONS) + paths.lessons(paths.NOTEBOOKS)
 
@@ -142,6 +147,11 @@ def main(argv=None) -> int:
     p.add_argument("--starts", type=int, default=50, help="kernel starts to make (default 50)")
     p.add_argument("--startup-timeout", type=float, default=20, help="seconds before a start counts as hung")
     p.set_defaults(run=cmd_kernel_bench)
+
+    p = sub.add_parser("grade-bench", help="time the grader on a class of generated submissions")
+    p.add_argument("--students", type=int, default=30, help="submissions to grade (default 30)")
+    p.add_argument("--jobs", type=int, default=2, help="submissions graded at once (default 2)")
+    p.set_defaults(run=cmd_grade_bench)
 
     args, extra = parser.parse_known_args(argv)
     if extra and not getattr(args, "takes_extra", False):
