@@ -153,4 +153,26 @@ public final class Matrices {
         }
         return sigma;
     }
+
+    /**
+     * The spectral radius ρ(A) = max |λ_i| of a square matrix, by Gelfand's formula
+     * ρ(A) = lim ‖A^n‖^{1/n} with n = 2^m: the matrix is squared m times and renormalised after
+     * each squaring, so its powers neither overflow nor underflow. Unlike power iteration this
+     * also converges when the dominant eigenvalues form a complex pair.
+     */
+    public static double spectralRadius(double[][] a) {
+        double[][] p = a;
+        double logNorm = 0;
+        int squarings = 60;
+        for (int m = 0; m < squarings; m++) {
+            double n = frobenius(p);
+            if (n == 0) {
+                return 0;
+            }
+            logNorm += Math.log(n) / Math.pow(2, m);
+            p = scale(1 / n, p);
+            p = times(p, p);
+        }
+        return Math.exp(logNorm + Math.log(frobenius(p)) / Math.pow(2, squarings));
+    }
 }

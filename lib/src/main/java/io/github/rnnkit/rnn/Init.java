@@ -1,0 +1,95 @@
+package io.github.rnnkit.rnn;
+
+import io.github.rnnkit.util.Check;
+import io.github.rnnkit.util.Matrices;
+
+import java.util.Random;
+
+/**
+ * Initial parameters for an RNN with H hidden units, D inputs and K outputs. Every method takes a
+ * seed: the same seed gives the same numbers, always.
+ *
+ * <ul>
+ *   <li>{@link #uniform}: every weight and bias from U(−1/√H, 1/√H), as torch.nn.RNN (the default);</li>
+ *   <li>{@link #normal}: weights from N(0, σ²), biases 0 (min-char-rnn uses σ = 0.01);</li>
+ *   <li>{@link #identity}: W = s·I, biases 0, U and V from N(0, 0.001²) (Le, Jaitly and Hinton's IRNN);</li>
+ *   <li>{@link #withSpectralRadius} and {@link #withLargestSingularValue}: W rescaled to a chosen ρ(W) or λ1(W).</li>
+ * </ul>
+ */
+public final class Init {
+
+    private Init() {
+    }
+
+    /** Every weight and bias from U(−1/√H, 1/√H). */
+    public static RnnParams uniform(int hidden, int input, int output, long seed) {
+        checkSizes(hidden, input, output);
+        Random rng = new Random(seed);
+        double a = 1 / Math.sqrt(hidden);
+        return RnnParams.of(uniform(rng, hidden, input, a), uniform(rng, hidden, hidden, a),
+                uniform(rng, 1, hidden, a)[0], uniform(rng, output, hidden, a), uniform(rng, 1, output, a)[0]);
+    }
+
+    /** Weights from N(0, σ²), biases zero. */
+    public static RnnParams normal(int hidden, int input, int output, double sigma, long seed) {
+        checkSizes(hidden, input, output);
+        Check.nonNegative("sigma", sigma);
+        Random rng = new Random(seed);
+        return RnnParams.of(normal(rng, hidden, input, sigma), normal(rng, hidden, hidden, sigma),
+                new double[hidden], normal(rng, output, hidden, sigma), new double[output]);
+    }
+
+    /** W = s·I, biases zero, U and V from N(0, 0.001²): the IRNN of Le, Jaitly and Hinton (2015). */
+    public static RnnParams identity(int hidden, int input, int output, double scale, long seed) {
+        checkSizes(hidden, input, output);
+        Check.finite("scale", scale);
+        Random rng = new Random(seed);
+        return RnnParams.of(normal(rng, hidden, input, 0.001), Matrices.identity(hidden, scale),
+                new double[hidden], normal(rng, output, hidden, 0.001), new double[output]);
+    }
+
+    /** The same parameters with W rescaled so that its spectral radius max|λ(W)| is {@code radius}. */
+    public static RnnParams withSpectralRadius(RnnParams p, double radius) {
+        Check.nonNegative("radius", radius);
+        return withW(p, radius, Matrices.spectralRadius(p.W()), "spectral radius");
+    }
+
+    /** The same parameters with W rescaled so that its largest singular value λ1 = ‖W‖₂ is {@code lambda1}. */
+    public static RnnParams withLargestSingularValue(RnnParams p, double lambda1) {
+        Check.nonNegative("lambda1", lambda1);
+        return withW(p, lambda1, Matrices.spectralNorm(p.W()), "largest singular value");
+    }
+
+    private static RnnParams withW(RnnParams p, double target, double current, String what) {
+        if (current == 0) {
+            throw new IllegalArgumentException("p: expected a W with a non-zero " + what + ", got W = 0");
+        }
+        return RnnParams.of(p.U(), Matrices.scale(target / current, p.W()), p.b(), p.V(), p.c());
+    }
+
+    private static double[][] uniform(Random rng, int rows, int cols, double a) {
+        double[][] m = new double[rows][cols];
+        for (double[] row : m) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = (2 * rng.nextDouble() - 1) * a;
+            }
+        }
+        return m;
+    }
+
+    private static double[][] normal(Random rng, int rows, int cols, double sigma) {
+        double[][] m = new double[rows][cols];
+        for (double[] row : m) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = sigma * rng.nextGaussian();
+            }
+        }
+        return m;
+    }
+
+    private static void checkSizes(int hidden, int input, int output) {
+        Check.atLeast("hidden", hidden, 1);
+        Check.atLeast("input", input, 1);
+        Check.atLeast("output", output, 1);
+    }
+}
