@@ -1,0 +1,151 @@
+package io.github.rnnkit.clip;
+
+import io.github.rnnkit.rnn.Gradients;
+import io.github.rnnkit.util.Check;
+import io.github.rnnkit.util.Matrices;
+
+/**
+ * Gradient clipping, the standard cure for exploding gradients:
+ *
+ * <pre>
+ *   by value:        g_ij ← max(−v, min(v, g_ij))                      (each entry on its own)
+ *   by norm:         g ← g · m/‖g‖   if ‖g‖ > m                         (one tensor)
+ *   by global norm:  g_i ← g_i · m/‖G‖ for every tensor, if ‖G‖ > m    ‖G‖ = sqrt(Σ_i ‖g_i‖²)
+ * </pre>
+ *
+ * The norm rules follow TensorFlow: scale by m/‖g‖ only when ‖g‖ > m, with no epsilon, so a
+ * gradient at or under the limit comes back exactly equal. Value clipping can turn the gradient's
+ * direction; norm clipping never does. Every method returns new arrays and leaves its input as it
+ * was. A gradient holding NaN or ±∞ is rejected with an IllegalArgumentException naming the
+ * first such entry: no rule can give it a meaningful direction, and passing it on would silently
+ * ruin the parameters (TensorFlow turns every entry into NaN instead; see {@link #tensorFlowGlobalNorm}).
+ */
+public final class Clipping {
+
+    private Clipping() {
+    }
+
+    /** Each entry clamped to [−limit, limit]; entries inside the range are kept exactly. */
+    public static double[][] byValue(double[][] g, double limit) {
+        return byValueReport(g, limit).clipped();
+    }
+
+    /** Scaled by maxNorm/‖g‖_F when the Frobenius norm ‖g‖_F exceeds maxNorm; otherwise an exact copy. */
+    public static double[][] byNorm(double[][] g, double maxNorm) {
+        return byNormReport(g, maxNorm).clipped();
+    }
+
+    /** Every parameter gradient scaled by maxNorm/‖G‖ when the global norm ‖G‖ exceeds maxNorm. */
+    public static Gradients byGlobalNorm(Gradients g, double maxNorm) {
+        return byGlobalNormReport(g, maxNorm).clipped();
+    }
+
+    /** {@link #byValue} with what it did. */
+    public static Clipped<double[][]> byValueReport(double[][] g, double limit) {
+        checkGradient("g", g);
+        Check.nonNegative("limit", limit);
+        double[][] out = Check.copy(g);
+        boolean changed = false;
+        for (double[] row : out) {
+            for (int j = 0; j < row.length; j++) {
+                double clamped = Math.max(-limit, Math.min(limit, row[j]));
+                changed |= clamped != row[j];
+                row[j] = clamped;
+            }
+        }
+        double before = Matrices.frobenius(g);
+        double after = Matrices.frobenius(out);
+        return new Clipped<>(out, before, after, before == 0 ? 1 : after / before, changed);
+    }
+
+    /** {@link #byNorm} with what it did. */
+    public static Clipped<double[][]> byNormReport(double[][] g, double maxNorm) {
+        checkGradient("g", g);
+        Check.nonNegative("maxNorm", maxNorm);
+        double norm = Matrices.frobenius(g);
+        if (norm <= maxNorm) {
+            return new Clipped<>(Check.copy(g), norm, norm, 1, false);
+        }
+        double scale = maxNorm / norm;
+        double[][] out = Matrices.scale(scale, g);
+        return new Clipped<>(out, norm, Matrices.frobenius(out), scale, true);
+    }
+
+    /** {@link #byGlobalNorm} with what it did. */
+    public static Clipped<Gradients> byGlobalNormReport(Gradients g, double maxNorm) {
+        if (g == null) {
+            throw new IllegalArgumentException("g: expected Gradients, got null");
+        }
+        String[] names = {"dU", "dW", "db", "dV", "dc"};
+        double[][][] arrays = g.parameterArrays();
+        for (int i = 0; i < arrays.length; i++) {
+            checkGradient(names[i], arrays[i]);
+        }
+        Check.nonNegative("maxNorm", maxNorm);
+        double norm = g.norm();
+        if (norm <= maxNorm) {
+            return new Clipped<>(g, norm, norm, 1, false);
+        }
+        double scale = maxNorm / norm;
+        Gradients out = g.scaled(scale);
+        return new Clipped<>(out, norm, out.norm(), scale, true);
+    }
+
+    /**
+     * The global norm of several tensors, sqrt(Σ_i ‖g_i‖²), e.g. {[3, 4], [12]} → 13.
+     */
+    public static double globalNorm(double[]... tensors) {
+        double[] norms = new double[tensors.length];
+        for (int i = 0; i < tensors.length; i++) {
+            norms[i] = Matrices.norm(tensors[i]);
+        }
+        return Matrices.norm(norms);
+    }
+
+    /**
+     * TensorFlow's {@code clip_by_global_norm}: every tensor times m / max(‖G‖, m); when ‖G‖ is
+     * NaN or infinite, every entry becomes NaN. Returns the clipped tensors (new arrays).
+     */
+    public static double[][] tensorFlowGlobalNorm(double maxNorm, double[]... tensors) {
+        Check.nonNegative("maxNorm", maxNorm);
+        double norm = globalNorm(tensors);
+        double scale = Double.isFinite(norm) ? maxNorm / Math.max(norm, maxNorm) : Double.NaN;
+        return scaledCopies(scale, tensors);
+    }
+
+    /**
+     * PyTorch's {@code clip_grad_norm_}: every tensor times min(1, m / (‖G‖ + 1e-6)), so it scales
+     * very slightly even at ‖G‖ = m. Returns the clipped tensors (new arrays).
+     */
+    public static double[][] pyTorchGlobalNorm(double maxNorm, double[]... tensors) {
+        Check.nonNegative("maxNorm", maxNorm);
+        double scale = Math.min(1.0, maxNorm / (globalNorm(tensors) + 1e-6));
+        return scaledCopies(scale, tensors);
+    }
+
+    private static double[][] scaledCopies(double scale, double[][] tensors) {
+        double[][] out = new double[tensors.length][];
+        for (int i = 0; i < tensors.length; i++) {
+            out[i] = tensors[i].clone();
+            for (int j = 0; j < out[i].length; j++) {
+                out[i][j] *= scale;
+            }
+        }
+        return out;
+    }
+
+    private static void checkGradient(String name, double[][] g) {
+        if (g == null) {
+            throw new IllegalArgumentException(name + ": expected a gradient array, got null");
+        }
+        for (int i = 0; i < g.length; i++) {
+            for (int j = 0; j < g[i].length; j++) {
+                if (!Double.isFinite(g[i][j])) {
+                    throw new IllegalArgumentException(name + "[" + i + "][" + j + "]: expected a finite gradient, got "
+                            + g[i][j] + " (clipping cannot repair NaN or infinite gradients: lower the learning rate"
+                            + " or clip before the values overflow)");
+                }
+            }
+        }
+    }
+}
