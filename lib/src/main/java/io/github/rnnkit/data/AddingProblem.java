@@ -1,0 +1,70 @@
+package io.github.rnnkit.data;
+
+import io.github.rnnkit.rnn.Example;
+import io.github.rnnkit.util.Check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The adding problem (Hochreiter and Schmidhuber, 1997; Le, Jaitly and Hinton, 2015): a sequence of
+ * T steps, each with two inputs, a value u_t ~ U[0, 1] and a marker m_t ∈ {0, 1}; exactly two steps
+ * are marked, and the target is the sum of their values. A network must carry the first marked
+ * value across the sequence. Always answering 1 scores a mean squared error of
+ * E[(u + v − 1)²] = Var(u + v) = 1/6.
+ */
+public final class AddingProblem {
+
+    private AddingProblem() {
+    }
+
+    /** n examples of length T; the same seed gives the same examples. */
+    public static List<Example> examples(int n, int steps, long seed) {
+        Check.atLeast("n", n, 1);
+        Check.atLeast("steps", steps, 2);
+        Random rng = new Random(seed);
+        List<Example> out = new ArrayList<>(n);
+        for (int e = 0; e < n; e++) {
+            out.add(example(steps, rng));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Example example(int steps, Random rng) {
+        double[][] xs = new double[steps][2];
+        for (double[] x : xs) {
+            x[0] = rng.nextDouble();
+        }
+        int first = rng.nextInt(steps);
+        int second = rng.nextInt(steps - 1);
+        if (second >= first) {
+            second++;
+        }
+        xs[first][1] = 1;
+        xs[second][1] = 1;
+        return Example.lastStep(xs, new double[] {xs[first][0] + xs[second][0]});
+    }
+
+    /** The target of an example: the sum of its two marked values. */
+    public static double target(Example e) {
+        double sum = 0;
+        for (double[] x : e.xs()) {
+            sum += x[1] * x[0];
+        }
+        return sum;
+    }
+
+    /** The mean squared error of always answering {@code constant}: about 1/6 for 1. */
+    public static double constantAnswerMse(List<Example> examples, double constant) {
+        if (examples == null || examples.isEmpty()) {
+            throw new IllegalArgumentException("examples: expected at least one example, got none");
+        }
+        double sum = 0;
+        for (Example e : examples) {
+            double d = target(e) - constant;
+            sum += d * d;
+        }
+        return sum / examples.size();
+    }
+}

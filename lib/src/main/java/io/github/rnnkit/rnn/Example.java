@@ -1,0 +1,57 @@
+package io.github.rnnkit.rnn;
+
+import io.github.rnnkit.util.Check;
+
+/**
+ * One training sequence and what the network should learn from it: either a class per step
+ * (L = Σ_t −log p_t[y_t], as for next-character prediction) or a vector for the last step only
+ * (L = ½‖o_T − y‖², as for the adding problem).
+ */
+public final class Example {
+
+    private final double[][] xs;
+    private final int[] targets;
+    private final double[] lastTarget;
+
+    private Example(double[][] xs, int[] targets, double[] lastTarget) {
+        this.xs = xs;
+        this.targets = targets;
+        this.lastTarget = lastTarget;
+    }
+
+    /** Inputs x_1..x_T with a target class per step. */
+    public static Example perStep(double[][] xs, int[] targets) {
+        int steps = Check.rows("xs", xs);
+        if (targets == null || targets.length != steps) {
+            throw new IllegalArgumentException("targets: expected " + steps + " class indices, got "
+                    + (targets == null ? "null" : targets.length));
+        }
+        return new Example(Check.copy(xs), targets.clone(), null);
+    }
+
+    /** Inputs x_1..x_T with a target vector for the last step's output. */
+    public static Example lastStep(double[][] xs, double[] target) {
+        Check.rows("xs", xs);
+        if (target == null || target.length == 0) {
+            throw new IllegalArgumentException("target: expected a non-empty vector, got " + (target == null ? "null" : "length 0"));
+        }
+        return new Example(Check.copy(xs), null, target.clone());
+    }
+
+    public double[][] xs() {
+        return Check.copy(xs);
+    }
+
+    /** The loss of this example under {@code rnn}, and its gradients by full BPTT. */
+    public Evaluation evaluate(Rnn rnn, double[] h0) {
+        Forward fwd = rnn.forward(xs, h0);
+        if (targets != null) {
+            return new Evaluation(fwd, fwd.loss(targets), rnn.bptt(fwd, targets));
+        }
+        return new Evaluation(fwd, fwd.lastStepSquaredError(lastTarget), rnn.bpttLastStep(fwd, lastTarget));
+    }
+
+    /** A forward pass, its loss and the gradients of that loss. */
+    public record Evaluation(Forward forward, double loss, Gradients gradients) {
+    }
+}

@@ -1,0 +1,122 @@
+package io.github.rnnkit.rnn;
+
+import io.github.rnnkit.clip.Clipped;
+import io.github.rnnkit.util.Check;
+
+import java.util.function.IntFunction;
+
+/**
+ * Gradient descent on an RNN, one example per step:
+ *
+ * <pre>
+ *   SGD:      θ ← θ − η g
+ *   Adagrad:  m ← m + g²,   θ ← θ − η g / sqrt(m + 1e-8)       (element-wise)
+ * </pre>
+ *
+ * with g the gradient after the {@link ClipPolicy}. Build one fluently,
+ * {@code Trainer.adagrad(0.1).clip(ClipPolicy.value(5)).onStep(s -> progress.step())}, then
+ * {@link #train}. A step whose loss or gradient is not finite ends the run: it has diverged.
+ */
+public final class Trainer {
+
+    /** What a listener learns after each step. */
+    public record Step(int step, double loss, double gradNorm, double clippedNorm, boolean clipped) {
+    }
+
+    /** Called after every step, e.g. to advance a progress bar. */
+    @FunctionalInterface
+    public interface StepListener {
+        void after(Step step);
+    }
+
+    private final boolean adagrad;
+    private final double learningRate;
+    private final ClipPolicy clip;
+    private final StepListener listener;
+
+    private Trainer(boolean adagrad, double learningRate, ClipPolicy clip, StepListener listener) {
+        this.adagrad = adagrad;
+        this.learningRate = learningRate;
+        this.clip = clip;
+        this.listener = listener;
+    }
+
+    public static Trainer sgd(double learningRate) {
+        return new Trainer(false, Check.positive("learningRate", learningRate), ClipPolicy.none(), s -> { });
+    }
+
+    public static Trainer adagrad(double learningRate) {
+        return new Trainer(true, Check.positive("learningRate", learningRate), ClipPolicy.none(), s -> { });
+    }
+
+    /** The same trainer with a clipping policy. */
+    public Trainer clip(ClipPolicy policy) {
+        if (policy == null) {
+            throw new IllegalArgumentException("policy: expected a ClipPolicy (ClipPolicy.none() for none), got null");
+        }
+        return new Trainer(adagrad, learningRate, policy, listener);
+    }
+
+    /** The same trainer calling {@code listener} after every step. */
+    public Trainer onStep(StepListener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("listener: expected a StepListener, got null");
+        }
+        return new Trainer(adagrad, learningRate, clip, listener);
+    }
+
+    /** Trains from {@code start} for {@code steps} steps on the examples {@code data.apply(step)}. */
+    public TrainingRun train(Rnn start, int steps, IntFunction<Example> data) {
+        if (start == null) {
+            throw new IllegalArgumentException("start: expected an Rnn, got null");
+        }
+        Check.atLeast("steps", steps, 1);
+        if (data == null) {
+            throw new IllegalArgumentException("data: expected a function from step to Example, got null");
+        }
+        RnnParams p = start.params();
+        double[][][] theta = {p.U(), p.W(), {p.b()}, p.V(), {p.c()}};
+        double[][][] memory = zerosLike(theta);
+        TrainingRun.Builder run = new TrainingRun.Builder(clip.toString());
+        Rnn rnn = start;
+        for (int step = 0; step < steps; step++) {
+            Example.Evaluation e = data.apply(step).evaluate(rnn, null);
+            double norm = e.gradients().norm();
+            if (!Double.isFinite(e.loss()) || !Double.isFinite(norm)) {
+                run.diverged(step, e.loss(), norm);
+                break;
+            }
+            Clipped<Gradients> g = clip.apply(e.gradients());
+            update(theta, memory, g.clipped().parameterArrays());
+            rnn = new Rnn(RnnParams.of(theta[0], theta[1], theta[2][0], theta[3], theta[4][0]), start.activation());
+            Step record = new Step(step, e.loss(), g.normBefore(), g.normAfter(), g.changed());
+            run.add(record);
+            listener.after(record);
+        }
+        return run.build(rnn);
+    }
+
+    private void update(double[][][] theta, double[][][] memory, double[][][] grads) {
+        for (int n = 0; n < theta.length; n++) {
+            for (int i = 0; i < theta[n].length; i++) {
+                for (int j = 0; j < theta[n][i].length; j++) {
+                    double g = grads[n][i][j];
+                    if (adagrad) {
+                        memory[n][i][j] += g * g;
+                        theta[n][i][j] -= learningRate * g / Math.sqrt(memory[n][i][j] + 1e-8);
+                    } else {
+                        theta[n][i][j] -= learningRate * g;
+                    }
+                }
+            }
+        }
+    }
+
+    private static double[][][] zerosLike(double[][][] arrays) {
+        double[][][] out = new double[arrays.length][][];
+        for (int n = 0; n < arrays.length; n++) {
+            out[n] = new double[arrays[n].length][arrays[n][0].length];
+        }
+        return out;
+    }
+}
