@@ -1,11 +1,16 @@
 package io.github.rnnkit.plot;
 
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The kit's one house style for XChart charts: white background, large readable fonts, a light
@@ -64,6 +69,41 @@ public final class Plots {
             axes.setPlotGridLinesColor(new Color(0xE6E6E6));
             axes.setPlotGridLinesStroke(new BasicStroke(1f));
             axes.setAxisTickMarksColor(Color.GRAY);
+            axes.setLocale(Locale.ENGLISH);
         }
+    }
+
+    /**
+     * A heat map of log10 of a matrix's entries, e.g. ‖∂h_t/∂h_k‖ with t down and k across:
+     * cell (row i, column j) shows log10(m[i][j]). Entries ≤ 0 (such as the empty upper triangle
+     * of a Jacobian-norm matrix) are left blank.
+     */
+    public static HeatMapChart log10HeatMap(String title, String columnLabel, String rowLabel, double[][] m) {
+        if (m == null || m.length == 0 || m[0].length == 0) {
+            throw new IllegalArgumentException("m: expected a non-empty matrix, got " + (m == null ? "null" : "no entries"));
+        }
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT + 60)
+                .title(title).xAxisTitle(columnLabel).yAxisTitle(rowLabel).build();
+        apply(chart.getStyler());
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setRangeColors(new Color[] {new Color(0x08306B), new Color(0x4292C6), new Color(0xF7FBFF),
+            new Color(0xFDAE61), new Color(0xB2182B)});
+        chart.getStyler().setHeatMapDecimalValueFormatter(v -> "1e" + Math.round(v));
+        List<Integer> xs = new ArrayList<>();
+        List<Integer> ys = new ArrayList<>();
+        List<Number[]> cells = new ArrayList<>();
+        for (int j = 0; j < m[0].length; j++) {
+            xs.add(j);
+        }
+        for (int i = 0; i < m.length; i++) {
+            ys.add(i);
+            for (int j = 0; j < m[i].length; j++) {
+                if (m[i][j] > 0) {
+                    cells.add(new Number[] {j, i, Math.log10(m[i][j])});
+                }
+            }
+        }
+        chart.addSeries("log10", xs, ys, cells);
+        return chart;
     }
 }

@@ -1,0 +1,51 @@
+package io.github.rnnkit.chain;
+
+import io.github.rnnkit.activation.Activations;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DeepNetTest {
+
+    static double[][] uniform(int n, int d, long seed) {
+        Random r = new Random(seed);
+        double[][] m = new double[n][d];
+        for (double[] row : m) {
+            for (int j = 0; j < d; j++) {
+                row[j] = r.nextDouble();
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void aOneLayerNetsSpeedIsItsBiasGradientByHand() {
+        DeepNet net = DeepNet.gaussian(Activations.IDENTITY, new int[] {1, 1}, 3);
+        double[][] x = {{0}};
+        double[][] y = {{0}};
+        double[] speed = net.layerSpeeds(x, y);
+        double b = new Random(3).nextGaussian();
+        assertEquals(Math.abs(b), speed[0], 1e-12);
+    }
+
+    @Test
+    void inADeepSigmoidNetTheSpeedFallsTowardsTheInput() {
+        DeepNet net = DeepNet.gaussian(Activations.SIGMOID, new int[] {50, 20, 20, 20, 20, 5}, 1);
+        double[] speeds = net.layerSpeeds(uniform(100, 50, 2), uniform(100, 5, 3));
+        for (int l = 1; l < 4; l++) {
+            assertTrue(speeds[l - 1] < speeds[l], "layer " + l + " is not slower than layer " + (l + 1));
+        }
+    }
+
+    @Test
+    void mismatchedInputsAreRejectedByName() {
+        DeepNet net = DeepNet.gaussian(Activations.SIGMOID, new int[] {3, 2}, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> net.layerSpeeds(new double[][] {{1, 2}}, new double[][] {{0, 1}}));
+        assertEquals("inputs: expected a 1×3 matrix, got row 0 of length 2", e.getMessage());
+    }
+}
