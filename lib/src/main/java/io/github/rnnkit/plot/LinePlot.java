@@ -6,6 +6,8 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -167,12 +169,16 @@ public final class LinePlot {
         return new double[] {min, max};
     }
 
-    /** A tick label for log10(y) = exponent: 1, 10, 1e-6 on whole decades, 3 digits elsewhere. */
+    /** A tick label for log10(y) = exponent: 0.01, 0.5, 1, 20 near 1, and 1e-6, 3.2e+07 further out. */
     static String powerOfTen(double exponent) {
+        double value = Math.pow(10, exponent);
         long e = Math.round(exponent);
-        if (Math.abs(exponent - e) < 1e-9) {
-            return e == 0 ? "1" : e == 1 ? "10" : "1e" + e;
+        if (Math.abs(exponent - e) < 1e-9 && Math.abs(e) >= 4) {
+            return "1e" + e;
         }
-        return String.format("%.3g", Math.pow(10, exponent));
+        if (Math.abs(exponent) < 4) {
+            return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+        }
+        return String.format("%.2e", value).replaceAll("\\.?0+e", "e");
     }
 }

@@ -88,7 +88,7 @@ public final class Plots {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setRangeColors(new Color[] {new Color(0x08306B), new Color(0x4292C6), new Color(0xF7FBFF),
             new Color(0xFDAE61), new Color(0xB2182B)});
-        chart.getStyler().setHeatMapDecimalValueFormatter(v -> "1e" + Math.round(v));
+        chart.getStyler().setHeatMapValueDecimalPattern("0.0");
         List<Integer> xs = new ArrayList<>();
         List<Integer> ys = new ArrayList<>();
         List<Number[]> cells = new ArrayList<>();
@@ -99,10 +99,15 @@ public final class Plots {
             ys.add(i);
             for (int j = 0; j < m[i].length; j++) {
                 if (m[i][j] > 0) {
-                    cells.add(new Number[] {j, i, Math.log10(m[i][j])});
+                    cells.add(new Number[] {j, i, Math.round(100 * Math.log10(m[i][j])) / 100.0});
                 }
             }
         }
+        double min = cells.stream().mapToDouble(c -> c[2].doubleValue()).min().orElse(0);
+        double max = cells.stream().mapToDouble(c -> c[2].doubleValue()).max().orElse(0);
+        // XChart 3.8.8 indexes past its colour table for a value exactly at the top of the range
+        chart.getStyler().setMin(min);
+        chart.getStyler().setMax(max + 0.01);
         chart.addSeries("log10", xs, ys, cells);
         return chart;
     }
