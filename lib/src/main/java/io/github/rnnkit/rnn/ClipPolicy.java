@@ -50,7 +50,7 @@ public final class ClipPolicy {
     }
 
     private Clipped<Gradients> perTensor(Gradients g) {
-        double[][][] arrays = g.parameterArrays();
+        double[][][] arrays = g.arraysView().clone();
         boolean changed = false;
         for (int i = 0; i < arrays.length; i++) {
             Clipped<double[][]> c = kind == Kind.VALUE ? Clipping.byValueReport(arrays[i], limit)
@@ -58,7 +58,7 @@ public final class ClipPolicy {
             arrays[i] = c.clipped();
             changed |= c.changed();
         }
-        Gradients out = Gradients.of(arrays[0], arrays[1], arrays[2][0], arrays[3], arrays[4][0], g.dh0());
+        Gradients out = new Gradients(arrays[0], arrays[1], arrays[2][0], arrays[3], arrays[4][0], g.dh0View(), null);
         double before = g.norm();
         return new Clipped<>(out, before, out.norm(), before == 0 ? 1 : out.norm() / before, changed);
     }

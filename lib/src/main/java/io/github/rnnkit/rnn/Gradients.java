@@ -18,6 +18,7 @@ public final class Gradients {
     private final double[] dc;
     private final double[] dh0;
     private final double[][] dhs;
+    private double norm = -1;
 
     Gradients(double[][] dU, double[][] dW, double[] db, double[][] dV, double[] dc, double[] dh0, double[][] dhs) {
         this.dU = dU;
@@ -60,8 +61,11 @@ public final class Gradients {
 
     /** The global L2 norm over all parameter gradients (∂L/∂h_0 excluded). */
     public double norm() {
-        return Matrices.norm(new double[] {
-            Matrices.frobenius(dU), Matrices.frobenius(dW), Matrices.norm(db), Matrices.frobenius(dV), Matrices.norm(dc)});
+        if (norm < 0) {
+            norm = Matrices.norm(new double[] {
+                Matrices.frobenius(dU), Matrices.frobenius(dW), Matrices.norm(db), Matrices.frobenius(dV), Matrices.norm(dc)});
+        }
+        return norm;
     }
 
     /**
@@ -89,6 +93,15 @@ public final class Gradients {
     /** The five parameter gradients in the order U, W, b, V, c, as matrices (b and c as one row). */
     public double[][][] parameterArrays() {
         return new double[][][] {dU(), dW(), {db.clone()}, dV(), {dc.clone()}};
+    }
+
+    /** The parameter gradients themselves, for the trainer's inner loop: never modified, never handed out. */
+    double[][][] arraysView() {
+        return new double[][][] {dU, dW, {db}, dV, {dc}};
+    }
+
+    double[] dh0View() {
+        return dh0;
     }
 
     private static double[] scale(double s, double[] v) {

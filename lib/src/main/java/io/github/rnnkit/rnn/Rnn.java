@@ -2,6 +2,7 @@ package io.github.rnnkit.rnn;
 
 import io.github.rnnkit.activation.Activation;
 import io.github.rnnkit.util.Check;
+import io.github.rnnkit.util.Matrices;
 
 /**
  * A vanilla recurrent network and backpropagation through time. Forward, for t = 1..T:
@@ -26,11 +27,13 @@ public final class Rnn {
 
     private final RnnParams params;
     private final Activation f;
-    private final double[][] u;
     private final double[][] w;
     private final double[] b;
     private final double[][] v;
     private final double[] c;
+    private final double[][] ut;
+    private final double[][] wt;
+    private final double[][] vt;
 
     public Rnn(RnnParams params, Activation f) {
         if (params == null) {
@@ -41,11 +44,14 @@ public final class Rnn {
         }
         this.params = params;
         this.f = f;
-        this.u = params.U();
-        this.w = params.W();
-        this.b = params.b();
-        this.v = params.V();
-        this.c = params.c();
+        this.w = params.wView();
+        this.b = params.bView();
+        this.v = params.vView();
+        this.c = params.cView();
+        // The forward pass runs on transposes: A x as Σ_j x_j·(column j), a loop the JIT vectorises.
+        this.ut = Matrices.transpose(params.uView());
+        this.wt = Matrices.transpose(w);
+        this.vt = Matrices.transpose(v);
     }
 
     public RnnParams params() {
@@ -68,9 +74,9 @@ public final class Rnn {
         double[][] probs = new double[steps][];
         double[] h = start;
         for (int t = 0; t < steps; t++) {
-            zs[t] = affine(u, xs[t], w, h, b);
+            zs[t] = affine(ut, xs[t], wt, h, b);
             hs[t] = apply(zs[t]);
-            logits[t] = affine(v, hs[t], null, null, c);
+            logits[t] = affine(vt, hs[t], null, null, c);
             probs[t] = Softmax.of(logits[t]);
             h = hs[t];
         }
@@ -208,30 +214,38 @@ public final class Rnn {
         return d;
     }
 
-    /** A x + B y + bias (B and y may be null). */
-    private static double[] affine(double[][] a, double[] x, double[][] bm, double[] y, double[] bias) {
+    /** A x + B y + bias, given Aᵀ and Bᵀ (B and y may be null). */
+    private static double[] affine(double[][] at, double[] x, double[][] bt, double[] y, double[] bias) {
         double[] out = bias.clone();
-        for (int i = 0; i < out.length; i++) {
-            double s = 0;
-            for (int j = 0; j < x.length; j++) {
-                s += a[i][j] * x[j];
-            }
-            if (bm != null) {
-                for (int j = 0; j < y.length; j++) {
-                    s += bm[i][j] * y[j];
-                }
-            }
-            out[i] += s;
+        addColumns(out, at, x);
+        if (bt != null) {
+            addColumns(out, bt, y);
         }
         return out;
     }
 
-    /** Aᵀ g. */
+    /** out += Σ_j x_j·at[j], skipping zero x_j (one-hot inputs cost one column). */
+    private static void addColumns(double[] out, double[][] at, double[] x) {
+        for (int j = 0; j < x.length; j++) {
+            double xj = x[j];
+            if (xj == 0) {
+                continue;
+            }
+            double[] column = at[j];
+            for (int i = 0; i < out.length; i++) {
+                out[i] += column[i] * xj;
+            }
+        }
+    }
+
+    /** Aᵀ g = Σ_i g_i·(row i of A). */
     private static double[] transposeTimes(double[][] a, double[] g) {
         double[] out = new double[a[0].length];
         for (int i = 0; i < a.length; i++) {
+            double gi = g[i];
+            double[] row = a[i];
             for (int j = 0; j < out.length; j++) {
-                out[j] += a[i][j] * g[i];
+                out[j] += row[j] * gi;
             }
         }
         return out;
@@ -257,16 +271,43 @@ public final class Rnn {
         }
     }
 
+    /** acc += x yᵀ; when y is mostly zeros (a one-hot input) only its non-zero columns are touched. */
     private static void addOuter(double[][] acc, double[] x, double[] y) {
+        int[] nonZero = nonZeros(y);
+        boolean sparse = nonZero.length < y.length / 2;
         for (int i = 0; i < x.length; i++) {
             double xi = x[i];
             if (xi == 0) {
                 continue;
             }
-            for (int j = 0; j < y.length; j++) {
-                acc[i][j] += xi * y[j];
+            double[] row = acc[i];
+            if (sparse) {
+                for (int j : nonZero) {
+                    row[j] += xi * y[j];
+                }
+            } else {
+                for (int j = 0; j < y.length; j++) {
+                    row[j] += xi * y[j];
+                }
             }
         }
+    }
+
+    private static int[] nonZeros(double[] y) {
+        int count = 0;
+        for (double v : y) {
+            if (v != 0) {
+                count++;
+            }
+        }
+        int[] idx = new int[count];
+        int k = 0;
+        for (int j = 0; j < y.length; j++) {
+            if (y[j] != 0) {
+                idx[k++] = j;
+            }
+        }
+        return idx;
     }
 
     @Override

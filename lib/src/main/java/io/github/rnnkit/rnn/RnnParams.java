@@ -42,6 +42,32 @@ public final class RnnParams {
         return new RnnParams(Check.copy(U), Check.copy(W), b.clone(), Check.copy(V), c.clone());
     }
 
+    /** Parameters over the given arrays, neither validated nor copied: for the trainer's working copy only. */
+    static RnnParams wrap(double[][] u, double[][] w, double[] b, double[][] v, double[] c) {
+        return new RnnParams(u, w, b, v, c);
+    }
+
+    // Views for the package's own read-only use: an Rnn never writes to its parameters.
+    double[][] uView() {
+        return u;
+    }
+
+    double[][] wView() {
+        return w;
+    }
+
+    double[] bView() {
+        return b;
+    }
+
+    double[][] vView() {
+        return v;
+    }
+
+    double[] cView() {
+        return c;
+    }
+
     public double[][] U() {
         return Check.copy(u);
     }

@@ -91,31 +91,53 @@ public final class Matrices {
 
     /** ‖x‖₂, computed without overflow for entries up to Double.MAX_VALUE. */
     public static double norm(double[] x) {
-        double scale = 0;
+        double sum = 0;
         for (double v : x) {
-            scale = Math.max(scale, Math.abs(v));
+            sum += v * v;
+        }
+        if (sum > SAFE_MIN && sum < SAFE_MAX) {
+            return Math.sqrt(sum);
+        }
+        return scaledNorm(new double[][] {x});
+    }
+
+    /** The Frobenius norm ‖A‖_F, the L2 norm of all entries, computed without overflow. */
+    public static double frobenius(double[][] a) {
+        double sum = 0;
+        for (double[] row : a) {
+            for (double v : row) {
+                sum += v * v;
+            }
+        }
+        if (sum > SAFE_MIN && sum < SAFE_MAX) {
+            return Math.sqrt(sum);
+        }
+        return scaledNorm(a);
+    }
+
+    /** Squares summed directly are exact enough between these bounds; outside them, rescale first. */
+    private static final double SAFE_MIN = 1e-280;
+    private static final double SAFE_MAX = 1e280;
+
+    /** max|a|·sqrt(Σ (a/max|a|)²): the slow path for sums of squares that would underflow or overflow. */
+    private static double scaledNorm(double[][] a) {
+        double scale = 0;
+        for (double[] row : a) {
+            for (double v : row) {
+                scale = Math.max(scale, Math.abs(v));
+            }
         }
         if (scale == 0 || !Double.isFinite(scale)) {
             return scale;
         }
         double s = 0;
-        for (double v : x) {
-            double r = v / scale;
-            s += r * r;
-        }
-        return scale * Math.sqrt(s);
-    }
-
-    /** The Frobenius norm ‖A‖_F, the L2 norm of all entries. */
-    public static double frobenius(double[][] a) {
-        double[] flat = new double[a.length * a[0].length];
-        int k = 0;
         for (double[] row : a) {
             for (double v : row) {
-                flat[k++] = v;
+                double r = v / scale;
+                s += r * r;
             }
         }
-        return norm(flat);
+        return scale * Math.sqrt(s);
     }
 
     /**
