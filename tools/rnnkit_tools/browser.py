@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import List
 
 from . import lab, paths
+from .check import NOT_IMPLEMENTED, test_cells
 
 BROWSER_TOOLS = paths.REPO / "tools" / "browser"
 SHOTS = paths.REPO / "target" / "browser"
@@ -88,14 +89,20 @@ class Server:
         self.log.close()
 
 
-def problems(result: dict, chart_cells: int) -> List[str]:
+def problems(result: dict, chart_cells: int, exercise_checks: int) -> List[str]:
+    """What a student should not see. In a student version each exercise check shows its
+    "not implemented yet" error, and that is the only error allowed."""
     found = []
     if result.get("problem"):
         return [result["problem"]]
     if not result.get("ranAll"):
         found.append("not every code cell ran")
+    expected = [e for e in result.get("errors", []) if NOT_IMPLEMENTED in e]
     for error in result.get("errors", []):
-        found.append(f"error shown: {error.splitlines()[0] if error else ''}")
+        if NOT_IMPLEMENTED not in error:
+            found.append(f"error shown: {error.splitlines()[0] if error else ''}")
+    if len(expected) != exercise_checks:
+        found.append(f"{len(expected)} exercise checks show '{NOT_IMPLEMENTED}', {exercise_checks} expected")
     if result.get("stderr"):
         found.append(f"{result['stderr']} stderr output(s) shown")
     if result.get("visibleImages", 0) < chart_cells:
@@ -103,10 +110,12 @@ def problems(result: dict, chart_cells: int) -> List[str]:
     return found
 
 
-def chart_cells(notebook: Path) -> int:
+def expectations(notebook: Path) -> tuple:
+    """(cells that draw a chart, graded test cells) of a notebook."""
     import nbformat
     nb = nbformat.read(notebook, as_version=4)
-    return sum(1 for c in nb.cells if c.cell_type == "code" and "Show.chart(" in c.source)
+    charts = sum(1 for c in nb.cells if c.cell_type == "code" and "Show.chart(" in c.source)
+    return charts, len(test_cells(nb))
 
 
 def check(notebooks: List[Path]) -> int:
@@ -139,7 +148,7 @@ def check(notebooks: List[Path]) -> int:
         print(f"the browser run failed (exit {run.returncode}):\n{run.stderr[-2000:]}", file=sys.stderr)
         return len(names)
     for nb, result in zip(notebooks, results):
-        found = problems(result, chart_cells(nb))
+        found = problems(result, *expectations(nb))
         print(f"{'FAIL' if found else 'ok  '} {result['notebook']}  {result['seconds']:5.1f} s  "
               f"{result.get('visibleImages', 0)} images  {result.get('tables', 0)} tables  "
               f"{result['kernelStarts']} kernel start(s)  {ui} UI  screenshot {result.get('screenshot', '-')}",

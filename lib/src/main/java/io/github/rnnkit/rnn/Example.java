@@ -42,6 +42,16 @@ public final class Example {
         return Check.copy(xs);
     }
 
+    /** The target class of every step, or null for a last-step example. */
+    public int[] targets() {
+        return targets == null ? null : targets.clone();
+    }
+
+    /** The target of the last step's output, or null for a per-step example. */
+    public double[] lastTarget() {
+        return lastTarget == null ? null : lastTarget.clone();
+    }
+
     /** The loss of this example under {@code rnn}, and its gradients by full BPTT. */
     public Evaluation evaluate(Rnn rnn, double[] h0) {
         Forward fwd = rnn.forward(xs, h0);

@@ -83,4 +83,27 @@ class DataTest {
         assertEquals(40, a.length());
         assertEquals(a, Sampler.sample(rnn, v, 'T', 40, 9));
     }
+
+    @Test
+    void theCopyTaskAsksForTheSymbolsBackAfterTheDelay() {
+        Example e = CopyTask.examples(1, 4, 3, 5, 11).get(0);
+        double[][] xs = e.xs();
+        assertEquals(2 * 3 + 5 + 1, xs.length);
+        assertEquals(1.0, xs[3 + 5][CopyTask.go(4)]);
+        int[] targets = e.targets();
+        for (int i = 0; i < 3; i++) {
+            int shown = 0;
+            while (xs[i][shown] != 1) {
+                shown++;
+            }
+            assertEquals(shown, targets[3 + 5 + 1 + i]);
+            assertEquals(CopyTask.blank(4), targets[i]);
+        }
+    }
+
+    @Test
+    void theCopyTaskRejectsANegativeDelayByName() {
+        assertEquals("delay: expected an integer >= 0, got -1",
+                assertThrows(IllegalArgumentException.class, () -> CopyTask.examples(1, 4, 3, -1, 1)).getMessage());
+    }
 }
