@@ -1,6 +1,7 @@
 package io.github.rnnkit.rnn;
 
 import io.github.rnnkit.util.Check;
+import io.github.rnnkit.util.Grid;
 import io.github.rnnkit.util.Matrices;
 
 /**
@@ -86,8 +87,8 @@ public final class Gradients {
     /** Every gradient multiplied by s (∂L/∂h_t per step too). */
     public Gradients scaled(double s) {
         Check.finite("s", s);
-        return new Gradients(Matrices.scale(s, dU), Matrices.scale(s, dW), scale(s, db), Matrices.scale(s, dV),
-                scale(s, dc), scale(s, dh0), dhs == null ? null : Matrices.scale(s, dhs));
+        return new Gradients(Matrices.scale(s, dU), Matrices.scale(s, dW), Grid.map(db, x -> s * x), Matrices.scale(s, dV),
+                Grid.map(dc, x -> s * x), Grid.map(dh0, x -> s * x), dhs == null ? null : Matrices.scale(s, dhs));
     }
 
     /** The five parameter gradients in the order U, W, b, V, c, as matrices (b and c as one row). */
@@ -102,14 +103,6 @@ public final class Gradients {
 
     double[] dh0View() {
         return dh0;
-    }
-
-    private static double[] scale(double s, double[] v) {
-        double[] out = v.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] *= s;
-        }
-        return out;
     }
 
     @Override
