@@ -24,6 +24,12 @@ from .check import test_cells
 from .execute import execute
 
 
+# A student's points must not depend on the kernel's start-up race: more, longer starts than `./kit check`
+# uses, since with --jobs several kernels start under load (3 hung starts in a row were seen with --jobs 2).
+START_RETRIES = 5
+START_TIMEOUT = 30
+
+
 @dataclass
 class Exercise:
     grade_id: str
@@ -144,7 +150,7 @@ def grade_one(student: str, submission: Path, solution_path: Path, cell_timeout:
         with tempfile.TemporaryDirectory(prefix="rnnkit-grade-") as tmp:
             work = Path(tmp) / submission.name
             nbformat.write(nb, work)
-            report = execute(work, cell_timeout=cell_timeout)
+            report = execute(work, cell_timeout=cell_timeout, startup_timeout=START_TIMEOUT, retries=START_RETRIES)
         executed = report.notebook if report.notebook is not None else nb
         result.executed = executed
         if report.status != "ok":

@@ -19,7 +19,7 @@ import java.util.Random;
  * The state is a gated average of its old value and the candidate, so ∂h_t/∂h_{t-1} ⊃ diag(z_t):
  * the same additive path as the LSTM's cell, with no separate cell and no second tanh on the output.
  */
-public final class Gru {
+public final class Gru extends GatedNetwork {
 
     static final String[] GATES = {"z", "r", "n"};
 
@@ -54,7 +54,7 @@ public final class Gru {
         return p;
     }
 
-    /** The forward pass over xs (xs[t] = x_{t+1}). */
+    @Override
     public Trace forward(double[][] xs) {
         Cells.checkInputs(xs, p.view("Wz")[0].length);
         int hidden = p.view("Uz").length;
@@ -80,19 +80,8 @@ public final class Gru {
         return tr;
     }
 
-    /** L = Σ_t −log softmax(y_t)[targets[t]] and its gradients. */
-    public Result crossEntropy(double[][] xs, int[] targets) {
-        Trace tr = forward(xs);
-        return backward(tr, Cells.crossEntropy(tr.outputsView(), targets), Cells.crossEntropyGradients(tr.outputsView(), targets));
-    }
-
-    /** L = ½‖y_T − target‖² and its gradients. */
-    public Result lastStepSquaredError(double[][] xs, double[] target) {
-        Trace tr = forward(xs);
-        return backward(tr, Cells.lastStepSquaredError(tr.outputsView(), target), Cells.lastStepGradients(tr.outputsView(), target));
-    }
-
-    private Result backward(Trace tr, double loss, double[][] dOut) {
+    @Override
+    Result backward(Trace tr, double loss, double[][] dOut) {
         Map<String, double[][]> g = Cells.zerosLike(p);
         int hidden = p.view("Uz").length;
         double[][] dhs = new double[tr.length()][];

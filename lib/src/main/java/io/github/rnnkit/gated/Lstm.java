@@ -20,7 +20,7 @@ import java.util.Random;
  *
  * Gates use the sigmoid because a value in (0, 1) lets all, part or nothing through.
  */
-public final class Lstm {
+public final class Lstm extends GatedNetwork {
 
     static final String[] GATES = {"i", "f", "o", "g"};
 
@@ -56,7 +56,7 @@ public final class Lstm {
         return p;
     }
 
-    /** The forward pass over xs (xs[t] = x_{t+1}). */
+    @Override
     public Trace forward(double[][] xs) {
         Cells.checkInputs(xs, p.view("Wi")[0].length);
         int steps = xs.length;
@@ -83,19 +83,8 @@ public final class Lstm {
         return tr;
     }
 
-    /** L = Σ_t −log softmax(y_t)[targets[t]] and its gradients. */
-    public Result crossEntropy(double[][] xs, int[] targets) {
-        Trace tr = forward(xs);
-        return backward(tr, Cells.crossEntropy(tr.outputsView(), targets), Cells.crossEntropyGradients(tr.outputsView(), targets));
-    }
-
-    /** L = ½‖y_T − target‖² and its gradients. */
-    public Result lastStepSquaredError(double[][] xs, double[] target) {
-        Trace tr = forward(xs);
-        return backward(tr, Cells.lastStepSquaredError(tr.outputsView(), target), Cells.lastStepGradients(tr.outputsView(), target));
-    }
-
-    private Result backward(Trace tr, double loss, double[][] dOut) {
+    @Override
+    Result backward(Trace tr, double loss, double[][] dOut) {
         Map<String, double[][]> g = Cells.zerosLike(p);
         int steps = tr.length();
         int hidden = p.view("Ui").length;
