@@ -10,7 +10,7 @@ import { join } from 'node:path';
 const [base, token, ui, shots, ...notebooks] = process.argv.slice(2);
 const KERNEL_WAIT_MS = 30_000;
 const RUN_WAIT_MS = 180_000;
-const STARTS = 3;
+const STARTS = 4;
 
 const CLASSIC = {
   url: (nb) => `${base}/notebooks/${encodeURIComponent(nb)}?token=${token}`,

@@ -1,9 +1,10 @@
 """Runs a notebook top to bottom in a fresh kernel, the way the kit's kernel needs it run.
 
 rapaio-jupyter-kernel 3.0.1 hangs on about one start in ten and answers nothing after an
-interrupt, so this runner waits for the kernel with a start-up timeout and starts it again (up to
-`retries` times), gives every cell a time limit, and on a timeout kills the kernel instead of
-interrupting it. It never raises for what happens inside the notebook: it reports it.
+interrupt, so this runner waits for the kernel with a start-up timeout and starts it again
+(`retries` starts in all: by default the first and 3 retries), gives every cell a time limit,
+and on a timeout kills the kernel instead of interrupting it. It never raises for what happens
+inside the notebook: it reports it.
 """
 import os
 import re
@@ -88,7 +89,7 @@ def collect(report: Report, nb) -> None:
 
 
 def execute(path, kernel_name: str = paths.KERNEL_NAME, cell_timeout: int = 120,
-            startup_timeout: int = 20, retries: int = 3, cwd: Optional[Path] = None,
+            startup_timeout: int = 20, retries: int = 4, cwd: Optional[Path] = None,
             kernel_log: Optional[Path] = None) -> Report:
     """Executes the notebook at `path` in a fresh kernel and reports on it.
 

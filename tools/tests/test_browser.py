@@ -28,5 +28,5 @@ def test_missing_images_and_unfinished_runs_are_reported():
 
 
 def test_a_page_that_never_loaded_reports_only_why():
-    assert problems(result(problem="the kernel was not ready after 3 starts"), 2, 1) == [
-        "the kernel was not ready after 3 starts"]
+    assert problems(result(problem="the kernel was not ready after 4 starts"), 2, 1) == [
+        "the kernel was not ready after 4 starts"]
