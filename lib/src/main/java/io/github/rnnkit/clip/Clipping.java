@@ -4,6 +4,8 @@ import io.github.rnnkit.rnn.Gradients;
 import io.github.rnnkit.util.Check;
 import io.github.rnnkit.util.Matrices;
 
+import java.util.Arrays;
+
 /**
  * Gradient clipping, the standard cure for exploding gradients:
  *
@@ -27,7 +29,16 @@ public final class Clipping {
 
     /** Each entry clamped to [−limit, limit]; entries inside the range are kept exactly. */
     public static double[][] byValue(double[][] g, double limit) {
-        return byValueReport(g, limit).clipped();
+        checkGradient("g", g);
+        Check.nonNegative("limit", limit);
+        double[][] out = new double[g.length][];
+        for (int i = 0; i < g.length; i++) {
+            out[i] = new double[g[i].length];
+            for (int j = 0; j < out[i].length; j++) {
+                out[i][j] = Math.max(-limit, Math.min(limit, g[i][j]));
+            }
+        }
+        return out;
     }
 
     /** Scaled by maxNorm/‖g‖_F when the Frobenius norm ‖g‖_F exceeds maxNorm; otherwise an exact copy. */
@@ -42,16 +53,10 @@ public final class Clipping {
 
     /** {@link #byValue} with what it did. */
     public static Clipped<double[][]> byValueReport(double[][] g, double limit) {
-        checkGradient("g", g);
-        Check.nonNegative("limit", limit);
-        double[][] out = Check.copy(g);
+        double[][] out = byValue(g, limit);
         boolean changed = false;
-        for (double[] row : out) {
-            for (int j = 0; j < row.length; j++) {
-                double clamped = Math.max(-limit, Math.min(limit, row[j]));
-                changed |= clamped != row[j];
-                row[j] = clamped;
-            }
+        for (int i = 0; i < g.length && !changed; i++) {
+            changed = !Arrays.equals(g[i], out[i]);
         }
         double before = Matrices.frobenius(g);
         double after = Matrices.frobenius(out);

@@ -49,18 +49,16 @@ public final class ClipPolicy {
         };
     }
 
+    /** Each parameter's gradient clipped on its own; "changed" when any entry or any norm changed. */
     private Clipped<Gradients> perTensor(Gradients g) {
         double[][][] arrays = g.arraysView().clone();
-        boolean changed = false;
         for (int i = 0; i < arrays.length; i++) {
-            Clipped<double[][]> c = kind == Kind.VALUE ? Clipping.byValueReport(arrays[i], limit)
-                    : Clipping.byNormReport(arrays[i], limit);
-            arrays[i] = c.clipped();
-            changed |= c.changed();
+            arrays[i] = kind == Kind.VALUE ? Clipping.byValue(arrays[i], limit) : Clipping.byNorm(arrays[i], limit);
         }
         Gradients out = new Gradients(arrays[0], arrays[1], arrays[2][0], arrays[3], arrays[4][0], g.dh0View(), null);
         double before = g.norm();
-        return new Clipped<>(out, before, out.norm(), before == 0 ? 1 : out.norm() / before, changed);
+        double after = out.norm();
+        return new Clipped<>(out, before, after, before == 0 ? 1 : after / before, after != before);
     }
 
     @Override
