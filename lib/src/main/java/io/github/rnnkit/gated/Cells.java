@@ -14,6 +14,31 @@ final class Cells {
     private Cells() {
     }
 
+    /**
+     * W_g (H×D), U_g (H×H), b_g for every gate g, then V (K×H) and c: all from U(−1/√H, 1/√H), except
+     * the biases of {@code fixedGate}, set to {@code fixedBias} (null: none).
+     */
+    static Params init(String[] gates, int hidden, int input, int output, long seed, String fixedGate, double fixedBias) {
+        Check.atLeast("hidden", hidden, 1);
+        Check.atLeast("input", input, 1);
+        Check.atLeast("output", output, 1);
+        Random rng = new Random(seed);
+        double a = 1 / Math.sqrt(hidden);
+        Map<String, double[][]> m = new java.util.LinkedHashMap<>();
+        for (String gate : gates) {
+            m.put("W" + gate, uniform(rng, hidden, input, a));
+            m.put("U" + gate, uniform(rng, hidden, hidden, a));
+            double[][] bias = uniform(rng, 1, hidden, a);
+            if (gate.equals(fixedGate)) {
+                java.util.Arrays.fill(bias[0], fixedBias);
+            }
+            m.put("b" + gate, bias);
+        }
+        m.put("V", uniform(rng, output, hidden, a));
+        m.put("c", uniform(rng, 1, output, a));
+        return new Params(m);
+    }
+
     static double[][] uniform(Random rng, int rows, int cols, double a) {
         double[][] m = new double[rows][cols];
         for (double[] row : m) {

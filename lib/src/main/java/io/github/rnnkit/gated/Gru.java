@@ -1,10 +1,6 @@
 package io.github.rnnkit.gated;
 
-import io.github.rnnkit.util.Check;
-
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * A gated recurrent unit (Cho et al., 2014), h_0 = 0:
@@ -34,20 +30,7 @@ public final class Gru extends GatedNetwork {
 
     /** Every weight and bias from U(−1/√H, 1/√H). */
     public static Params init(int hidden, int input, int output, long seed) {
-        Check.atLeast("hidden", hidden, 1);
-        Check.atLeast("input", input, 1);
-        Check.atLeast("output", output, 1);
-        Random rng = new Random(seed);
-        double a = 1 / Math.sqrt(hidden);
-        Map<String, double[][]> m = new LinkedHashMap<>();
-        for (String gate : GATES) {
-            m.put("W" + gate, Cells.uniform(rng, hidden, input, a));
-            m.put("U" + gate, Cells.uniform(rng, hidden, hidden, a));
-            m.put("b" + gate, Cells.uniform(rng, 1, hidden, a));
-        }
-        m.put("V", Cells.uniform(rng, output, hidden, a));
-        m.put("c", Cells.uniform(rng, 1, output, a));
-        return new Params(m);
+        return Cells.init(GATES, hidden, input, output, seed, null, 0);
     }
 
     public Params params() {

@@ -2,9 +2,7 @@ package io.github.rnnkit.gated;
 
 import io.github.rnnkit.util.Check;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * A long short-term memory network (Hochreiter and Schmidhuber, 1997, with a forget gate), h_0 = c_0 = 0:
@@ -35,21 +33,8 @@ public final class Lstm extends GatedNetwork {
 
     /** Weights from U(−1/√H, 1/√H), biases too except the forget gate's, set to {@code forgetBias}. */
     public static Params init(int hidden, int input, int output, double forgetBias, long seed) {
-        Check.atLeast("hidden", hidden, 1);
-        Check.atLeast("input", input, 1);
-        Check.atLeast("output", output, 1);
         Check.finite("forgetBias", forgetBias);
-        Random rng = new Random(seed);
-        double a = 1 / Math.sqrt(hidden);
-        Map<String, double[][]> m = new LinkedHashMap<>();
-        for (String gate : GATES) {
-            m.put("W" + gate, Cells.uniform(rng, hidden, input, a));
-            m.put("U" + gate, Cells.uniform(rng, hidden, hidden, a));
-            m.put("b" + gate, gate.equals("f") ? new double[][] {filled(hidden, forgetBias)} : Cells.uniform(rng, 1, hidden, a));
-        }
-        m.put("V", Cells.uniform(rng, output, hidden, a));
-        m.put("c", Cells.uniform(rng, 1, output, a));
-        return new Params(m);
+        return Cells.init(GATES, hidden, input, output, seed, "f", forgetBias);
     }
 
     public Params params() {
@@ -127,12 +112,6 @@ public final class Lstm extends GatedNetwork {
             dhNext = dhPrev;
         }
         return new Result(loss, new Params(g), dhs, dcs, tr);
-    }
-
-    private static double[] filled(int n, double value) {
-        double[] out = new double[n];
-        java.util.Arrays.fill(out, value);
-        return out;
     }
 
     /** Π_{j=k+1}^{T} f_j for each k: the gain of the cell's direct path from step k to the last. */
