@@ -71,13 +71,17 @@ def loss_and_gradients(p, inputs, targets, v):
 
 def main() -> int:
     iterations = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    rounds = 3
     text = corpus()
     train(text, 50)
-    began = time.perf_counter()
-    v, losses = train(text, iterations)
-    seconds = time.perf_counter() - began
-    print(f"numpy {np.__version__}: H={HIDDEN} T={STEPS} V={v}, {iterations} iterations in {seconds:.2f} s")
-    print(f"numpy iterations/s: {iterations / seconds:.1f}")
+    rates = []
+    for round_number in range(1, rounds + 1):
+        began = time.perf_counter()
+        v, losses = train(text, iterations)
+        rates.append(iterations / (time.perf_counter() - began))
+        print(f"numpy round {round_number}: {rates[-1]:.1f} iterations/s")
+    print(f"numpy {np.__version__}: H={HIDDEN} T={STEPS} V={v}, {rounds} rounds of {iterations} iterations")
+    print(f"numpy iterations/s: {sorted(rates)[rounds // 2]:.1f} (median of {rounds} rounds)")
     print(f"numpy loss: {losses[0]:.2f} at the start, {losses[-1]:.2f} at the end")
     return 0
 

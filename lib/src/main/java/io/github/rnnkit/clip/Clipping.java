@@ -33,10 +33,12 @@ public final class Clipping {
         Check.nonNegative("limit", limit);
         double[][] out = new double[g.length][];
         for (int i = 0; i < g.length; i++) {
-            out[i] = new double[g[i].length];
-            for (int j = 0; j < out[i].length; j++) {
-                out[i][j] = Math.max(-limit, Math.min(limit, g[i][j]));
+            double[] row = g[i];
+            double[] clipped = new double[row.length];
+            for (int j = 0; j < row.length; j++) {
+                clipped[j] = Math.max(-limit, Math.min(limit, row[j]));
             }
+            out[i] = clipped;
         }
         return out;
     }

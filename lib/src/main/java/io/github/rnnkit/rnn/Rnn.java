@@ -4,6 +4,10 @@ import io.github.rnnkit.activation.Activation;
 import io.github.rnnkit.util.Check;
 import io.github.rnnkit.util.Matrices;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * A vanilla recurrent network and backpropagation through time. Forward, for t = 1..T:
  *
@@ -128,12 +132,12 @@ public final class Rnn {
         double[][] dhs = new double[fwd.length()][];
         double[] fromLater = new double[params.hiddenSize()];
         for (int t = fwd.length() - 1; t >= 0; t--) {
-            acc.output(dos[t], fwd.hsView()[t]);
-            double[] dh = plus(transposeTimes(v, dos[t]), fromLater);
+            double[] dh = fromLater;
+            acc.output(dos[t], fwd.hsView()[t], dh);
             dhs[t] = dh;
             double[] delta = times(dh, derivative(fwd.zsView()[t]));
-            acc.recurrent(delta, fwd.xsView()[t], previous(fwd, t));
-            fromLater = transposeTimes(w, delta);
+            fromLater = new double[params.hiddenSize()];
+            acc.recurrent(delta, fwd.xsView()[t], previous(fwd, t), fromLater);
         }
         return acc.gradients(fromLater, dhs);
     }
@@ -143,13 +147,13 @@ public final class Rnn {
         double[][] dhs = new double[fwd.length()][params.hiddenSize()];
         double[] dh0 = new double[params.hiddenSize()];
         for (int t = fwd.length() - 1; t >= 0; t--) {
-            acc.output(dos[t], fwd.hsView()[t]);
-            double[] dh = transposeTimes(v, dos[t]);
+            double[] dh = new double[params.hiddenSize()];
+            acc.output(dos[t], fwd.hsView()[t], dh);
             for (int s = t; s >= Math.max(0, t - k + 1); s--) {
                 addInto(dhs[s], dh);
                 double[] delta = times(dh, derivative(fwd.zsView()[s]));
-                acc.recurrent(delta, fwd.xsView()[s], previous(fwd, s));
-                dh = transposeTimes(w, delta);
+                dh = new double[params.hiddenSize()];
+                acc.recurrent(delta, fwd.xsView()[s], previous(fwd, s), dh);
                 if (s == 0) {
                     addInto(dh0, dh);
                 }
@@ -158,27 +162,38 @@ public final class Rnn {
         return acc.gradients(dh0, dhs);
     }
 
-    /** Sums the parameter gradients term by term. */
+    /**
+     * Collects the terms of the parameter gradients as BPTT meets them and sums them at the end:
+     * each weight gradient is a sum of outer products Σ_n a_n b_nᵀ, which is faster formed all at
+     * once than added term by term. Meanwhile it sends the gradient back: dh += Vᵀ ∂o, dhPrev += Wᵀ δ.
+     */
     private final class Accumulator {
-        private final double[][] dU = new double[params.hiddenSize()][params.inputSize()];
-        private final double[][] dW = new double[params.hiddenSize()][params.hiddenSize()];
-        private final double[] db = new double[params.hiddenSize()];
-        private final double[][] dV = new double[params.outputSize()][params.hiddenSize()];
-        private final double[] dc = new double[params.outputSize()];
+        private final List<double[]> outputGrads = new ArrayList<>();
+        private final List<double[]> states = new ArrayList<>();
+        private final List<double[]> deltas = new ArrayList<>();
+        private final List<double[]> inputs = new ArrayList<>();
+        private final List<double[]> previous = new ArrayList<>();
 
-        void output(double[] dOut, double[] h) {
-            addOuter(dV, dOut, h);
-            addInto(dc, dOut);
+        /** The terms ∂o hᵀ of ∂L/∂V and ∂o of ∂L/∂c; dh += Vᵀ ∂o. */
+        void output(double[] dOut, double[] h, double[] dh) {
+            outputGrads.add(dOut);
+            states.add(h);
+            addCombination(dh, v, dOut);
         }
 
-        void recurrent(double[] delta, double[] x, double[] hPrev) {
-            addOuter(dU, delta, x);
-            addOuter(dW, delta, hPrev);
-            addInto(db, delta);
+        /** The terms δ xᵀ of ∂L/∂U, δ h_{t-1}ᵀ of ∂L/∂W and δ of ∂L/∂b; dhPrev += Wᵀ δ. */
+        void recurrent(double[] delta, double[] x, double[] hPrev, double[] dhPrev) {
+            deltas.add(delta);
+            inputs.add(x);
+            previous.add(hPrev);
+            addCombination(dhPrev, w, delta);
         }
 
         Gradients gradients(double[] dh0, double[][] dhs) {
-            return new Gradients(dU, dW, db, dV, dc, dh0, dhs);
+            int h = params.hiddenSize();
+            return new Gradients(sumOfOuters(deltas, inputs, h, params.inputSize()), sumOfOuters(deltas, previous, h, h),
+                    sum(deltas, h), sumOfOuters(outputGrads, states, params.outputSize(), h), sum(outputGrads, params.outputSize()),
+                    dh0, dhs);
         }
     }
 
@@ -217,38 +232,104 @@ public final class Rnn {
     /** A x + B y + bias, given Aᵀ and Bᵀ (B and y may be null). */
     private static double[] affine(double[][] at, double[] x, double[][] bt, double[] y, double[] bias) {
         double[] out = bias.clone();
-        addColumns(out, at, x);
+        addCombination(out, at, x);
         if (bt != null) {
-            addColumns(out, bt, y);
+            addCombination(out, bt, y);
         }
         return out;
     }
 
-    /** out += Σ_j x_j·at[j], skipping zero x_j (one-hot inputs cost one column). */
-    private static void addColumns(double[] out, double[][] at, double[] x) {
-        for (int j = 0; j < x.length; j++) {
-            double xj = x[j];
-            if (xj == 0) {
+    /**
+     * out += Σ_j x_j·vectors[j]. Both products of a step are this sum: A x with the columns of A
+     * (rows of Aᵀ) as vectors, and Aᵀ g with the rows of A. Four vectors per pass, so {@code out}
+     * is loaded and stored a quarter as often; zero x_j are skipped (a one-hot input costs one
+     * vector, a ReLU state only its active units).
+     */
+    private static void addCombination(double[] out, double[][] vectors, double[] x) {
+        int[] j = nonZeros(x);
+        int k = 0;
+        for (; k + 4 <= j.length; k += 4) {
+            double[] a0 = vectors[j[k]], a1 = vectors[j[k + 1]], a2 = vectors[j[k + 2]], a3 = vectors[j[k + 3]];
+            double x0 = x[j[k]], x1 = x[j[k + 1]], x2 = x[j[k + 2]], x3 = x[j[k + 3]];
+            for (int i = 0; i < out.length; i++) {
+                out[i] += a0[i] * x0 + a1[i] * x1 + a2[i] * x2 + a3[i] * x3;
+            }
+        }
+        for (; k < j.length; k++) {
+            double[] a0 = vectors[j[k]];
+            double x0 = x[j[k]];
+            for (int i = 0; i < out.length; i++) {
+                out[i] += a0[i] * x0;
+            }
+        }
+    }
+
+    /**
+     * Σ_n a_n b_nᵀ (an m×n matrix). Terms whose b_n is mostly zeros (one-hot inputs) touch only
+     * b_n's non-zero columns; the others are added four at a time, each row once per four terms.
+     */
+    private static double[][] sumOfOuters(List<double[]> as, List<double[]> bs, int m, int n) {
+        double[][] out = new double[m][n];
+        List<double[]> denseA = new ArrayList<>();
+        List<double[]> denseB = new ArrayList<>();
+        for (int t = 0; t < as.size(); t++) {
+            double[] a = as.get(t);
+            double[] b = bs.get(t);
+            int[] nonZero = nonZeros(b);
+            if (nonZero.length * 2 >= n) {
+                denseA.add(a);
+                denseB.add(b);
                 continue;
             }
-            double[] column = at[j];
-            for (int i = 0; i < out.length; i++) {
-                out[i] += column[i] * xj;
+            for (int j : nonZero) {
+                for (int i = 0; i < m; i++) {
+                    out[i][j] += a[i] * b[j];
+                }
             }
         }
-    }
-
-    /** Aᵀ g = Σ_i g_i·(row i of A). */
-    private static double[] transposeTimes(double[][] a, double[] g) {
-        double[] out = new double[a[0].length];
-        for (int i = 0; i < a.length; i++) {
-            double gi = g[i];
-            double[] row = a[i];
-            for (int j = 0; j < out.length; j++) {
-                out[j] += row[j] * gi;
+        int t = 0;
+        for (; t + 4 <= denseA.size(); t += 4) {
+            double[] b0 = denseB.get(t), b1 = denseB.get(t + 1), b2 = denseB.get(t + 2), b3 = denseB.get(t + 3);
+            double[] a0 = denseA.get(t), a1 = denseA.get(t + 1), a2 = denseA.get(t + 2), a3 = denseA.get(t + 3);
+            for (int i = 0; i < m; i++) {
+                double[] row = out[i];
+                double x0 = a0[i], x1 = a1[i], x2 = a2[i], x3 = a3[i];
+                for (int j = 0; j < n; j++) {
+                    row[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
+                }
+            }
+        }
+        for (; t < denseA.size(); t++) {
+            double[] a0 = denseA.get(t), b0 = denseB.get(t);
+            for (int i = 0; i < m; i++) {
+                double[] row = out[i];
+                double x0 = a0[i];
+                for (int j = 0; j < n; j++) {
+                    row[j] += x0 * b0[j];
+                }
             }
         }
         return out;
+    }
+
+    /** Σ_n a_n. */
+    private static double[] sum(List<double[]> as, int m) {
+        double[] out = new double[m];
+        for (double[] a : as) {
+            addInto(out, a);
+        }
+        return out;
+    }
+
+    private static int[] nonZeros(double[] y) {
+        int[] idx = new int[y.length];
+        int count = 0;
+        for (int j = 0; j < y.length; j++) {
+            if (y[j] != 0) {
+                idx[count++] = j;
+            }
+        }
+        return count == y.length ? idx : Arrays.copyOf(idx, count);
     }
 
     private static double[] times(double[] x, double[] y) {
@@ -259,55 +340,10 @@ public final class Rnn {
         return out;
     }
 
-    private static double[] plus(double[] x, double[] y) {
-        double[] out = x.clone();
-        addInto(out, y);
-        return out;
-    }
-
     private static void addInto(double[] acc, double[] x) {
         for (int i = 0; i < acc.length; i++) {
             acc[i] += x[i];
         }
-    }
-
-    /** acc += x yᵀ; when y is mostly zeros (a one-hot input) only its non-zero columns are touched. */
-    private static void addOuter(double[][] acc, double[] x, double[] y) {
-        int[] nonZero = nonZeros(y);
-        boolean sparse = nonZero.length < y.length / 2;
-        for (int i = 0; i < x.length; i++) {
-            double xi = x[i];
-            if (xi == 0) {
-                continue;
-            }
-            double[] row = acc[i];
-            if (sparse) {
-                for (int j : nonZero) {
-                    row[j] += xi * y[j];
-                }
-            } else {
-                for (int j = 0; j < y.length; j++) {
-                    row[j] += xi * y[j];
-                }
-            }
-        }
-    }
-
-    private static int[] nonZeros(double[] y) {
-        int count = 0;
-        for (double v : y) {
-            if (v != 0) {
-                count++;
-            }
-        }
-        int[] idx = new int[count];
-        int k = 0;
-        for (int j = 0; j < y.length; j++) {
-            if (y[j] != 0) {
-                idx[k++] = j;
-            }
-        }
-        return idx;
     }
 
     @Override

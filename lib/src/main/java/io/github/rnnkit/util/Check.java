@@ -46,7 +46,9 @@ public final class Check {
                         + " matrix, got row " + i + (m[i] == null ? " null" : " of length " + m[i].length));
             }
             for (int j = 0; j < cols; j++) {
-                finite(name + "[" + i + "][" + j + "]", m[i][j]);
+                if (!Double.isFinite(m[i][j])) {
+                    finite(name + "[" + i + "][" + j + "]", m[i][j]);
+                }
             }
         }
     }
@@ -61,7 +63,9 @@ public final class Check {
                     name + ": expected a vector of length " + length + ", got length " + v.length);
         }
         for (int i = 0; i < length; i++) {
-            finite(name + "[" + i + "]", v[i]);
+            if (!Double.isFinite(v[i])) {
+                finite(name + "[" + i + "]", v[i]);
+            }
         }
     }
 
