@@ -103,6 +103,38 @@ public final class Check {
         return x;
     }
 
+    /** A value that is not null; {@code what} says what was expected, e.g. "an Activation". */
+    public static <T> T notNull(String name, T value, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + ": expected " + what + ", got null");
+        }
+        return value;
+    }
+
+    /** A non-empty vector of finite numbers; returns its length. */
+    public static int vector(String name, double[] v) {
+        if (v == null || v.length == 0) {
+            throw new IllegalArgumentException(name + ": expected a non-empty vector, got " + (v == null ? "null" : "length 0"));
+        }
+        vector(name, v, v.length);
+        return v.length;
+    }
+
+    /** A non-empty matrix whose rows all have the length of the first, holding finite numbers; returns that length. */
+    public static int rectangular(String name, double[][] m) {
+        int cols = cols(name, m);
+        matrix(name, m, m.length, cols);
+        return cols;
+    }
+
+    /** An index into something of {@code size} entries: 0 ≤ i &lt; size. */
+    public static int index(String name, int i, int size) {
+        if (i < 0 || i >= size) {
+            throw new IllegalArgumentException(name + ": expected an index in [0, " + (size - 1) + "], got " + i);
+        }
+        return i;
+    }
+
     /** A deep copy of a rectangular matrix. */
     public static double[][] copy(double[][] m) {
         double[][] out = new double[m.length][];
