@@ -102,6 +102,10 @@ public final class Clipping {
      * The global norm of several tensors, sqrt(Σ_i ‖g_i‖²), e.g. {[3, 4], [12]} → 13.
      */
     public static double globalNorm(double[]... tensors) {
+        Check.notNull("tensors", tensors, "an array of tensors");
+        for (int i = 0; i < tensors.length; i++) {
+            Check.notNull("tensors[" + i + "]", tensors[i], "a tensor");
+        }
         double[] norms = new double[tensors.length];
         for (int i = 0; i < tensors.length; i++) {
             norms[i] = Matrices.norm(tensors[i]);
@@ -142,10 +146,13 @@ public final class Clipping {
     }
 
     private static void checkGradient(String name, double[][] g) {
-        if (g == null) {
-            throw new IllegalArgumentException(name + ": expected a gradient array, got null");
+        if (g == null || g.length == 0) {
+            throw new IllegalArgumentException(name + ": expected a non-empty gradient array, got " + (g == null ? "null" : "0 rows"));
         }
         for (int i = 0; i < g.length; i++) {
+            if (g[i] == null) {
+                throw new IllegalArgumentException(name + "[" + i + "]: expected a row of numbers, got null");
+            }
             for (int j = 0; j < g[i].length; j++) {
                 if (!Double.isFinite(g[i][j])) {
                     throw new IllegalArgumentException(name + "[" + i + "][" + j + "]: expected a finite gradient, got "

@@ -42,6 +42,7 @@ public final class ClipPolicy {
 
     /** The gradients after this policy, with the norms before and after. */
     public Clipped<Gradients> apply(Gradients g) {
+        Check.notNull("g", g, "Gradients");
         return switch (kind) {
             case NONE -> new Clipped<>(g, g.norm(), g.norm(), 1, false);
             case GLOBAL_NORM -> Clipping.byGlobalNormReport(g, limit);

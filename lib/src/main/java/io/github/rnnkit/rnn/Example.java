@@ -32,9 +32,7 @@ public final class Example {
     /** Inputs x_1..x_T with a target vector for the last step's output. */
     public static Example lastStep(double[][] xs, double[] target) {
         Check.rows("xs", xs);
-        if (target == null || target.length == 0) {
-            throw new IllegalArgumentException("target: expected a non-empty vector, got " + (target == null ? "null" : "length 0"));
-        }
+        Check.vector("target", target);
         return new Example(Check.copy(xs), null, target.clone());
     }
 
@@ -54,6 +52,7 @@ public final class Example {
 
     /** The loss of this example under {@code rnn}, and its gradients by full BPTT. */
     public Evaluation evaluate(Rnn rnn, double[] h0) {
+        Check.notNull("rnn", rnn, "an Rnn");
         Forward fwd = rnn.forward(xs, h0);
         if (targets != null) {
             return new Evaluation(fwd, fwd.loss(targets), rnn.bptt(fwd, targets));

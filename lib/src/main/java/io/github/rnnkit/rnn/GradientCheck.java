@@ -34,6 +34,7 @@ public final class GradientCheck {
     /** Checks full BPTT of the summed cross-entropy over (xs, targets) starting from h0. */
     public static GradientCheck crossEntropy(RnnParams p, Activation f,
                                              double[][] xs, double[] h0, int[] targets) {
+        Check.notNull("p", p, "RnnParams");
         Rnn rnn = new Rnn(p, f);
         Gradients g = rnn.bptt(rnn.forward(xs, h0), targets);
         return run(p, h0, g, (q, h) -> {
@@ -45,6 +46,7 @@ public final class GradientCheck {
     /** Checks BPTT of the last-step squared error ½‖o_T − y‖². */
     public static GradientCheck lastStepSquaredError(RnnParams p, Activation f,
                                                      double[][] xs, double[] h0, double[] target) {
+        Check.notNull("p", p, "RnnParams");
         Rnn rnn = new Rnn(p, f);
         Gradients g = rnn.bpttLastStep(rnn.forward(xs, h0), target);
         return run(p, h0, g, (q, h) -> new Rnn(q, f).forward(xs, h).lastStepSquaredError(target));

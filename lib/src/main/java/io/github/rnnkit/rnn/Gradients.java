@@ -31,8 +31,19 @@ public final class Gradients {
         this.dhs = dhs;
     }
 
-    /** Gradients built from arrays (copied), e.g. after clipping; ∂L/∂h_t per step is not known then. */
+    /**
+     * Gradients built from arrays (copied), e.g. after clipping; ∂L/∂h_t per step is not known then.
+     * Shapes are checked, entries are not: an exploding gradient may hold NaN or ±∞.
+     */
     public static Gradients of(double[][] dU, double[][] dW, double[] db, double[][] dV, double[] dc, double[] dh0) {
+        int h = Check.rows("dW", dW);
+        Check.shape("dW", dW, h, h);
+        Check.shape("dU", dU, h, Check.cols("dU", dU));
+        Check.length("db", db, h);
+        int k = Check.rows("dV", dV);
+        Check.shape("dV", dV, k, h);
+        Check.length("dc", dc, k);
+        Check.length("dh0", dh0, h);
         return new Gradients(Check.copy(dU), Check.copy(dW), db.clone(), Check.copy(dV), dc.clone(), dh0.clone(), null);
     }
 

@@ -50,12 +50,14 @@ public final class Init {
 
     /** The same parameters with W rescaled so that its spectral radius max|λ(W)| is {@code radius}. */
     public static RnnParams withSpectralRadius(RnnParams p, double radius) {
+        Check.notNull("p", p, "RnnParams");
         Check.nonNegative("radius", radius);
         return withW(p, radius, Matrices.spectralRadius(p.W()), "spectral radius");
     }
 
     /** The same parameters with W rescaled so that its largest singular value λ1 = ‖W‖₂ is {@code lambda1}. */
     public static RnnParams withLargestSingularValue(RnnParams p, double lambda1) {
+        Check.notNull("p", p, "RnnParams");
         Check.nonNegative("lambda1", lambda1);
         return withW(p, lambda1, Matrices.spectralNorm(p.W()), "largest singular value");
     }

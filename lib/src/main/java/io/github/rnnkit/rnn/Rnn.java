@@ -40,14 +40,8 @@ public final class Rnn {
     private final double[][] vt;
 
     public Rnn(RnnParams params, Activation f) {
-        if (params == null) {
-            throw new IllegalArgumentException("params: expected RnnParams, got null");
-        }
-        if (f == null) {
-            throw new IllegalArgumentException("f: expected an Activation, got null");
-        }
-        this.params = params;
-        this.f = f;
+        this.params = Check.notNull("params", params, "RnnParams");
+        this.f = Check.notNull("f", f, "an Activation");
         this.w = params.wView();
         this.b = params.bView();
         this.v = params.vView();

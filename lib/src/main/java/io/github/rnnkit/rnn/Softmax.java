@@ -1,5 +1,7 @@
 package io.github.rnnkit.rnn;
 
+import io.github.rnnkit.util.Check;
+
 /**
  * p_k = e^{o_k} / Σ_j e^{o_j}, computed as e^{o_k − m} / Σ_j e^{o_j − m} with m = max_j o_j, so no
  * exponential overflows; log Σ_j e^{o_j} = m + log Σ_j e^{o_j − m} likewise.
@@ -11,6 +13,7 @@ public final class Softmax {
 
     /** softmax(o) as a new array. */
     public static double[] of(double[] o) {
+        Check.vector("o", o);
         double m = max(o);
         double[] p = new double[o.length];
         double sum = 0;
@@ -26,6 +29,7 @@ public final class Softmax {
 
     /** log Σ_j e^{o_j}. */
     public static double logSumExp(double[] o) {
+        Check.vector("o", o);
         double m = max(o);
         double sum = 0;
         for (double v : o) {

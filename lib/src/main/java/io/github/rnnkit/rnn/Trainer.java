@@ -51,36 +51,32 @@ public final class Trainer {
 
     /** The same trainer with a clipping policy. */
     public Trainer clip(ClipPolicy policy) {
-        if (policy == null) {
-            throw new IllegalArgumentException("policy: expected a ClipPolicy (ClipPolicy.none() for none), got null");
-        }
+        Check.notNull("policy", policy, "a ClipPolicy (ClipPolicy.none() for none)");
         return new Trainer(adagrad, learningRate, policy, listener);
     }
 
     /** The same trainer calling {@code listener} after every step. */
     public Trainer onStep(StepListener listener) {
-        if (listener == null) {
-            throw new IllegalArgumentException("listener: expected a StepListener, got null");
-        }
+        Check.notNull("listener", listener, "a StepListener");
         return new Trainer(adagrad, learningRate, clip, listener);
     }
 
     /** Trains from {@code start} for {@code steps} steps on the examples {@code data.apply(step)}. */
     public TrainingRun train(Rnn start, int steps, IntFunction<Example> data) {
-        if (start == null) {
-            throw new IllegalArgumentException("start: expected an Rnn, got null");
-        }
+        Check.notNull("start", start, "an Rnn");
         Check.atLeast("steps", steps, 1);
-        if (data == null) {
-            throw new IllegalArgumentException("data: expected a function from step to Example, got null");
-        }
+        Check.notNull("data", data, "a function from step to Example");
         RnnParams p = start.params();
         double[][][] theta = {p.U(), p.W(), {p.b()}, p.V(), {p.c()}};
         double[][][] memory = zerosLike(theta);
         TrainingRun.Builder run = new TrainingRun.Builder(clip.toString());
         Rnn rnn = start;
         for (int step = 0; step < steps; step++) {
-            Example.Evaluation e = data.apply(step).evaluate(rnn, null);
+            Example example = data.apply(step);
+            if (example == null) {
+                throw new IllegalArgumentException("data: expected an Example for every step, got null for step " + step);
+            }
+            Example.Evaluation e = example.evaluate(rnn, null);
             double norm = e.gradients().norm();
             if (!Double.isFinite(e.loss()) || !Double.isFinite(norm)) {
                 run.diverged(step, e.loss(), norm);

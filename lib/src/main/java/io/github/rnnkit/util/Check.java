@@ -33,6 +33,19 @@ public final class Check {
 
     /** A rows×cols matrix of finite numbers. */
     public static void matrix(String name, double[][] m, int rows, int cols) {
+        shape(name, m, rows, cols);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                // The entry's name is built only on failure: building it for every entry costs more than the check.
+                if (!Double.isFinite(m[i][j])) {
+                    finite(name + "[" + i + "][" + j + "]", m[i][j]);
+                }
+            }
+        }
+    }
+
+    /** A rows×cols matrix, whatever its entries (a gradient may hold NaN or ±∞). */
+    public static void shape(String name, double[][] m, int rows, int cols) {
         if (m == null) {
             throw new IllegalArgumentException(name + ": expected a " + rows + "×" + cols + " matrix, got null");
         }
@@ -45,27 +58,27 @@ public final class Check {
                 throw new IllegalArgumentException(name + ": expected a " + rows + "×" + cols
                         + " matrix, got row " + i + (m[i] == null ? " null" : " of length " + m[i].length));
             }
-            for (int j = 0; j < cols; j++) {
-                if (!Double.isFinite(m[i][j])) {
-                    finite(name + "[" + i + "][" + j + "]", m[i][j]);
-                }
-            }
         }
     }
 
     /** A vector of the given length holding finite numbers. */
     public static void vector(String name, double[] v, int length) {
+        length(name, v, length);
+        for (int i = 0; i < length; i++) {
+            if (!Double.isFinite(v[i])) {
+                finite(name + "[" + i + "]", v[i]);
+            }
+        }
+    }
+
+    /** A vector of the given length, whatever its entries. */
+    public static void length(String name, double[] v, int length) {
         if (v == null) {
             throw new IllegalArgumentException(name + ": expected a vector of length " + length + ", got null");
         }
         if (v.length != length) {
             throw new IllegalArgumentException(
                     name + ": expected a vector of length " + length + ", got length " + v.length);
-        }
-        for (int i = 0; i < length; i++) {
-            if (!Double.isFinite(v[i])) {
-                finite(name + "[" + i + "]", v[i]);
-            }
         }
     }
 

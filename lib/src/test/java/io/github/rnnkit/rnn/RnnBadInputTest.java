@@ -1,0 +1,114 @@
+package io.github.rnnkit.rnn;
+
+import io.github.rnnkit.activation.Activations;
+import io.github.rnnkit.testing.BadInput;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.stream.Stream;
+
+class RnnBadInputTest {
+
+    private static final RnnParams P = Init.uniform(3, 2, 4, 1);
+    private static final Rnn RNN = new Rnn(P, Activations.TANH);
+    private static final double[][] XS = {{1, 0}, {0, 1}};
+    private static final Forward FWD = RNN.forward(XS, null);
+    private static final int[] TARGETS = {0, 3};
+
+    @TestFactory
+    Stream<DynamicTest> parametersAndNetworkRejectBadInput() {
+        return BadInput.table()
+                .row("RnnParams.of", "a non-square W", "W", () -> RnnParams.of(P.U(), new double[3][2], P.b(), P.V(), P.c()), "3×3")
+                .row("RnnParams.of", "a U with the wrong number of rows", "U", () -> RnnParams.of(new double[2][2], P.W(), P.b(), P.V(), P.c()), "3×2", "2 rows")
+                .row("RnnParams.of", "a b of the wrong length", "b", () -> RnnParams.of(P.U(), P.W(), new double[2], P.V(), P.c()), "length 3", "length 2")
+                .row("RnnParams.of", "a V whose width is not H", "V", () -> RnnParams.of(P.U(), P.W(), P.b(), new double[4][2], P.c()), "4×3")
+                .row("RnnParams.of", "a c of the wrong length", "c", () -> RnnParams.of(P.U(), P.W(), P.b(), P.V(), new double[3]), "length 4", "length 3")
+                .row("RnnParams.of", "a NaN weight", "W[1][2]", () -> RnnParams.of(P.U(), withEntry(P.W(), 1, 2, Double.NaN), P.b(), P.V(), P.c()), "finite", "NaN")
+                .row("RnnParams.of", "a null U", "U", () -> RnnParams.of(null, P.W(), P.b(), P.V(), P.c()), "null")
+                .row("new Rnn", "null parameters", "params", () -> new Rnn(null, Activations.TANH), "null")
+                .row("new Rnn", "a null activation", "f", () -> new Rnn(P, null), "Activation")
+                .row("Rnn.forward", "an empty sequence", "xs", () -> RNN.forward(new double[0][], null), "0 rows")
+                .row("Rnn.forward", "inputs of the wrong size", "xs", () -> RNN.forward(new double[][] {{1, 0, 0}}, null), "1×2", "length 3")
+                .row("Rnn.forward", "an infinite input", "xs[0][1]", () -> RNN.forward(new double[][] {{1, Double.POSITIVE_INFINITY}}, null), "Infinity")
+                .row("Rnn.forward", "an h0 of the wrong length", "h0", () -> RNN.forward(XS, new double[2]), "length 3", "length 2")
+                .row("Rnn.bptt", "a null forward pass", "fwd", () -> RNN.bptt(null, TARGETS), "null")
+                .row("Rnn.bptt", "a forward pass of another network's shape", "fwd",
+                        () -> RNN.bptt(new Rnn(Init.uniform(5, 2, 4, 1), Activations.TANH).forward(XS, null), TARGETS), "H=3", "H=5")
+                .row("Rnn.bptt", "one target too few", "targets", () -> RNN.bptt(FWD, new int[] {0}), "2 class indices", "got 1")
+                .row("Rnn.bptt", "a target past the last class", "targets[1]", () -> RNN.bptt(FWD, new int[] {0, 4}), "[0, 3]", "4")
+                .row("Rnn.bptt", "a negative target", "targets[0]", () -> RNN.bptt(FWD, new int[] {-1, 0}), "-1")
+                .row("Rnn.bptt", "a window k of 0", "k", () -> RNN.bptt(FWD, TARGETS, 0), ">= 1", "0")
+                .row("Rnn.bpttLastStep", "a target of the wrong length", "target", () -> RNN.bpttLastStep(FWD, new double[3]), "length 4")
+                .row("Rnn.bpttLastStep", "a NaN target", "target[0]", () -> RNN.bpttLastStep(FWD, new double[] {Double.NaN, 0, 0, 0}), "NaN")
+                .tests();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> lossesAndGradientsRejectBadInput() {
+        Gradients g = RNN.bptt(FWD, TARGETS);
+        return BadInput.table()
+                .row("Forward.loss", "null targets", "targets", () -> FWD.loss(null), "null")
+                .row("Forward.loss", "a target past the last class", "targets[0]", () -> FWD.loss(new int[] {7, 0}), "7")
+                .row("Forward.lastStepSquaredError", "a target of the wrong length", "target", () -> FWD.lastStepSquaredError(new double[1]), "length 4")
+                .row("Softmax.of", "an empty vector", "o", () -> Softmax.of(new double[0]), "length 0")
+                .row("Softmax.of", "a NaN logit", "o[1]", () -> Softmax.of(new double[] {0, Double.NaN}), "NaN")
+                .row("Softmax.logSumExp", "null", "o", () -> Softmax.logSumExp(null), "null")
+                .row("Gradients.of", "a dW that does not match dU's rows", "dU", () -> Gradients.of(new double[2][2], g.dW(), g.db(), g.dV(), g.dc(), g.dh0()), "3×2")
+                .row("Gradients.of", "a db of the wrong length", "db", () -> Gradients.of(g.dU(), g.dW(), new double[1], g.dV(), g.dc(), g.dh0()), "length 3")
+                .row("Gradients.of", "a dV whose width is not H", "dV", () -> Gradients.of(g.dU(), g.dW(), g.db(), new double[4][1], g.dc(), g.dh0()), "4×3")
+                .row("Gradients.of", "a dc of the wrong length", "dc", () -> Gradients.of(g.dU(), g.dW(), g.db(), g.dV(), new double[2], g.dh0()), "length 4")
+                .row("Gradients.of", "a null dh0", "dh0", () -> Gradients.of(g.dU(), g.dW(), g.db(), g.dV(), g.dc(), null), "null")
+                .row("Gradients.scaled", "an infinite factor", "s", () -> g.scaled(Double.POSITIVE_INFINITY), "finite")
+                .tests();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> initialisersAndChecksRejectBadInput() {
+        return BadInput.table()
+                .row("Init.uniform", "zero hidden units", "hidden", () -> Init.uniform(0, 2, 2, 1), ">= 1", "0")
+                .row("Init.uniform", "a negative input size", "input", () -> Init.uniform(2, -1, 2, 1), "-1")
+                .row("Init.normal", "zero outputs", "output", () -> Init.normal(2, 2, 0, 0.1, 1), "0")
+                .row("Init.normal", "a negative σ", "sigma", () -> Init.normal(2, 2, 2, -0.1, 1), ">= 0", "-0.1")
+                .row("Init.identity", "a NaN scale", "scale", () -> Init.identity(2, 2, 2, Double.NaN, 1), "finite")
+                .row("Init.withSpectralRadius", "a negative radius", "radius", () -> Init.withSpectralRadius(P, -1), "-1")
+                .row("Init.withSpectralRadius", "null parameters", "p", () -> Init.withSpectralRadius(null, 1), "null")
+                .row("Init.withSpectralRadius", "a W that is all zeros", "p",
+                        () -> Init.withSpectralRadius(RnnParams.of(P.U(), new double[3][3], P.b(), P.V(), P.c()), 1), "W = 0")
+                .row("Init.withLargestSingularValue", "an infinite λ1", "lambda1", () -> Init.withLargestSingularValue(P, Double.POSITIVE_INFINITY), "finite")
+                .row("GradientCheck.crossEntropy", "null parameters", "p", () -> GradientCheck.crossEntropy(null, Activations.TANH, XS, null, TARGETS), "null")
+                .row("GradientCheck.crossEntropy", "a target out of range", "targets[0]", () -> GradientCheck.crossEntropy(P, Activations.TANH, XS, null, new int[] {9, 0}), "9")
+                .row("GradientCheck.lastStepSquaredError", "a null activation", "f", () -> GradientCheck.lastStepSquaredError(P, null, XS, null, new double[4]), "null")
+                .tests();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> trainingRejectsBadInput() {
+        Example example = Example.perStep(XS, TARGETS);
+        return BadInput.table()
+                .row("Trainer.sgd", "a learning rate of 0", "learningRate", () -> Trainer.sgd(0), "> 0", "0.0")
+                .row("Trainer.adagrad", "a NaN learning rate", "learningRate", () -> Trainer.adagrad(Double.NaN), "NaN")
+                .row("Trainer.clip", "a null policy", "policy", () -> Trainer.sgd(0.1).clip(null), "ClipPolicy.none()")
+                .row("Trainer.onStep", "a null listener", "listener", () -> Trainer.sgd(0.1).onStep(null), "null")
+                .row("Trainer.train", "a null start", "start", () -> Trainer.sgd(0.1).train(null, 1, i -> example), "Rnn")
+                .row("Trainer.train", "zero steps", "steps", () -> Trainer.sgd(0.1).train(RNN, 0, i -> example), ">= 1", "0")
+                .row("Trainer.train", "null data", "data", () -> Trainer.sgd(0.1).train(RNN, 1, null), "null")
+                .row("Trainer.train", "data that has no example for a step", "data", () -> Trainer.sgd(0.1).train(RNN, 3, i -> i < 2 ? example : null), "step 2")
+                .row("ClipPolicy.value", "a negative limit", "limit", () -> ClipPolicy.value(-5), ">= 0", "-5")
+                .row("ClipPolicy.norm", "a NaN limit", "maxNorm", () -> ClipPolicy.norm(Double.NaN), "NaN")
+                .row("ClipPolicy.globalNorm", "a negative limit", "maxNorm", () -> ClipPolicy.globalNorm(-1), "-1")
+                .row("ClipPolicy.apply", "null gradients", "g", () -> ClipPolicy.value(1).apply(null), "null")
+                .row("Example.perStep", "targets of another length than the inputs", "targets", () -> Example.perStep(XS, new int[] {1}), "2 class indices", "got 1")
+                .row("Example.perStep", "an empty sequence", "xs", () -> Example.perStep(new double[0][], new int[0]), "0 rows")
+                .row("Example.lastStep", "an empty target", "target", () -> Example.lastStep(XS, new double[0]), "length 0")
+                .row("Example.lastStep", "an infinite target", "target[0]", () -> Example.lastStep(XS, new double[] {Double.NEGATIVE_INFINITY}), "Infinity")
+                .row("Example.evaluate", "a null network", "rnn", () -> example.evaluate(null, null), "Rnn")
+                .row("Example.evaluate", "a network with fewer classes than the targets need", "targets[1]",
+                        () -> example.evaluate(new Rnn(Init.uniform(3, 2, 2, 1), Activations.TANH), null), "[0, 1]", "3")
+                .tests();
+    }
+
+    private static double[][] withEntry(double[][] m, int i, int j, double value) {
+        m[i][j] = value;
+        return m;
+    }
+}
