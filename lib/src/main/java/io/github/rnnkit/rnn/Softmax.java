@@ -4,7 +4,8 @@ import io.github.rnnkit.util.Check;
 
 /**
  * p_k = e^{o_k} / Σ_j e^{o_j}, computed as e^{o_k − m} / Σ_j e^{o_j − m} with m = max_j o_j, so no
- * exponential overflows; log Σ_j e^{o_j} = m + log Σ_j e^{o_j − m} likewise.
+ * exponential overflows; log Σ_j e^{o_j} = m + log Σ_j e^{o_j − m} likewise. NaN in gives NaN out,
+ * as in numpy: a network whose activity has blown up gets a NaN loss, which the trainer reports.
  */
 public final class Softmax {
 
@@ -13,7 +14,7 @@ public final class Softmax {
 
     /** softmax(o) as a new array. */
     public static double[] of(double[] o) {
-        Check.vector("o", o);
+        Check.nonEmpty("o", o);
         double m = max(o);
         double[] p = new double[o.length];
         double sum = 0;
@@ -29,7 +30,7 @@ public final class Softmax {
 
     /** log Σ_j e^{o_j}. */
     public static double logSumExp(double[] o) {
-        Check.vector("o", o);
+        Check.nonEmpty("o", o);
         double m = max(o);
         double sum = 0;
         for (double v : o) {

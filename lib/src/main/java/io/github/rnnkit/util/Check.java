@@ -126,10 +126,15 @@ public final class Check {
 
     /** A non-empty vector of finite numbers; returns its length. */
     public static int vector(String name, double[] v) {
+        vector(name, v, nonEmpty(name, v));
+        return v.length;
+    }
+
+    /** A non-empty vector, whatever its entries; returns its length. */
+    public static int nonEmpty(String name, double[] v) {
         if (v == null || v.length == 0) {
             throw new IllegalArgumentException(name + ": expected a non-empty vector, got " + (v == null ? "null" : "length 0"));
         }
-        vector(name, v, v.length);
         return v.length;
     }
 

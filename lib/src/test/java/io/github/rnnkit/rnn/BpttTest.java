@@ -127,4 +127,10 @@ class BpttTest {
         Forward fwd = new Rnn(p, Activations.TANH).forward(inputs(1), null);
         assertEquals(T * Math.log(K), fwd.loss(TARGETS), 1e-12);
     }
+
+    @Test
+    void softmaxOfANaNLogitIsNaNSoABlownUpNetworkGetsANaNLossInsteadOfAnError() {
+        assertTrue(Double.isNaN(Softmax.of(new double[] {0, Double.NaN})[0]));
+        assertTrue(Double.isNaN(Softmax.logSumExp(new double[] {Double.POSITIVE_INFINITY, 0})));
+    }
 }

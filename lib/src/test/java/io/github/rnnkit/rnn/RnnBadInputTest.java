@@ -51,7 +51,6 @@ class RnnBadInputTest {
                 .row("Forward.loss", "a target past the last class", "targets[0]", () -> FWD.loss(new int[] {7, 0}), "7")
                 .row("Forward.lastStepSquaredError", "a target of the wrong length", "target", () -> FWD.lastStepSquaredError(new double[1]), "length 4")
                 .row("Softmax.of", "an empty vector", "o", () -> Softmax.of(new double[0]), "length 0")
-                .row("Softmax.of", "a NaN logit", "o[1]", () -> Softmax.of(new double[] {0, Double.NaN}), "NaN")
                 .row("Softmax.logSumExp", "null", "o", () -> Softmax.logSumExp(null), "null")
                 .row("Gradients.of", "a dW that does not match dU's rows", "dU", () -> Gradients.of(new double[2][2], g.dW(), g.db(), g.dV(), g.dc(), g.dh0()), "3×2")
                 .row("Gradients.of", "a db of the wrong length", "db", () -> Gradients.of(g.dU(), g.dW(), new double[1], g.dV(), g.dc(), g.dh0()), "length 3")
