@@ -1,5 +1,7 @@
 package io.github.rnnkit.plot;
 
+import io.github.rnnkit.util.Grid;
+
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -93,6 +95,15 @@ public final class LinePlot {
      */
     public LinePlot dashed(String name, double[] x, double[] y) {
         return add(name, x, y, true);
+    }
+
+    /**
+     * Adds the block means of a noisy per-step series such as a training loss, {@link Grid#blockMeans},
+     * each drawn at the last step of its block: x = window, 2·window, …
+     */
+    public LinePlot smoothed(String name, double[] y, int window) {
+        double[] means = Grid.blockMeans(y, window);
+        return add(name, Grid.map(Grid.range(1, means.length), i -> i * window), means, false);
     }
 
     /** A dashed horizontal line at height y across the x range of the other series: a baseline. */

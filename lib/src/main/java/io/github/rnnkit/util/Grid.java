@@ -61,4 +61,25 @@ public final class Grid {
         }
         return best;
     }
+
+    /**
+     * The means of consecutive blocks of {@code window} values, m_i = (y_{iw} + … + y_{iw+w−1}) / w;
+     * a last block shorter than the window is left out. The usual way to show a noisy loss curve.
+     */
+    public static double[] blockMeans(double[] y, int window) {
+        int n = Check.nonEmpty("y", y);
+        Check.atLeast("window", window, 1);
+        if (window > n) {
+            throw new IllegalArgumentException("window: expected at most y's length " + n + ", got " + window);
+        }
+        double[] means = new double[n / window];
+        for (int i = 0; i < means.length; i++) {
+            double sum = 0;
+            for (int j = i * window; j < (i + 1) * window; j++) {
+                sum += y[j];
+            }
+            means[i] = sum / window;
+        }
+        return means;
+    }
 }
