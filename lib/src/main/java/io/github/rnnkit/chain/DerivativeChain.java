@@ -130,6 +130,7 @@ public final class DerivativeChain {
 
     /** The same product with the numbers of this chain filled in, and its value. */
     public String formulaWithNumbers(double upstream) {
+        Check.finite("upstream", upstream);
         StringBuilder s = new StringBuilder("∂C/∂b₁ = ").append(fmt(f.derivative(z[0])));
         for (int j = 1; j < w.length; j++) {
             s.append(" · ").append(fmt(w[j])).append(" · ").append(fmt(f.derivative(z[j])));
@@ -139,6 +140,7 @@ public final class DerivativeChain {
 
     /** Per layer: j, w_j, z_j, f'(z_j), w_j·f'(z_j), ∂a_n/∂a_{j-1} and ∂C/∂b_j. */
     public Table table(double upstream) {
+        Check.finite("upstream", upstream);
         int n = w.length;
         IntColumn layer = IntColumn.create("layer j");
         for (int j = 1; j <= n; j++) {

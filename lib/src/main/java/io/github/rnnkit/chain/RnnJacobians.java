@@ -37,6 +37,11 @@ public final class RnnJacobians {
         if (rnn == null || fwd == null) {
             throw new IllegalArgumentException((rnn == null ? "rnn" : "fwd") + ": expected a value, got null");
         }
+        int hidden = rnn.params().hiddenSize();
+        if (fwd.h0().length != hidden) {
+            throw new IllegalArgumentException("fwd: expected a forward pass of an RNN with H = " + hidden
+                    + ", got one with H = " + fwd.h0().length);
+        }
         return of(rnn.params().W(), rnn.activation(), fwd.zs());
     }
 

@@ -4,6 +4,7 @@ import io.github.rnnkit.rnn.Example;
 import io.github.rnnkit.util.Check;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -48,11 +49,7 @@ public final class AddingProblem {
 
     /** The target of an example: the sum of its two marked values. */
     public static double target(Example e) {
-        double sum = 0;
-        for (double[] x : e.xs()) {
-            sum += x[1] * x[0];
-        }
-        return sum;
+        return target(e, "e", -1);
     }
 
     /** The mean squared error of always answering {@code constant}: about 1/6 for 1. */
@@ -60,11 +57,40 @@ public final class AddingProblem {
         if (examples == null || examples.isEmpty()) {
             throw new IllegalArgumentException("examples: expected at least one example, got none");
         }
+        Check.finite("constant", constant);
         double sum = 0;
+        int i = 0;
         for (Example e : examples) {
-            double d = target(e) - constant;
+            double d = target(e, "examples", i++) - constant;
             sum += d * d;
         }
         return sum / examples.size();
+    }
+
+    /** The target of {@code e}, called {@code name} (or {@code name[i]} for i >= 0) if it is no adding-problem example. */
+    private static double target(Example e, String name, int i) {
+        if (e == null) {
+            throw new IllegalArgumentException(label(name, i) + ": expected an adding-problem example, got null");
+        }
+        double[][] xs = e.xs();
+        double sum = 0;
+        int marked = 0;
+        for (int t = 0; t < xs.length; t++) {
+            double[] x = xs[t];
+            if (x.length != 2 || !Double.isFinite(x[0]) || (x[1] != 0 && x[1] != 1)) {
+                throw new IllegalArgumentException(label(name, i) + ": expected steps (u, m) with a finite value u and a marker m"
+                        + " of 0 or 1, got " + Arrays.toString(x) + " at step " + t);
+            }
+            sum += x[1] * x[0];
+            marked += (int) x[1];
+        }
+        if (marked != 2) {
+            throw new IllegalArgumentException(label(name, i) + ": expected exactly 2 marked steps, got " + marked);
+        }
+        return sum;
+    }
+
+    private static String label(String name, int i) {
+        return i < 0 ? name : name + "[" + i + "]";
     }
 }

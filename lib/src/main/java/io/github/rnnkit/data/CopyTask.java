@@ -22,11 +22,13 @@ public final class CopyTask {
 
     /** The index of the blank class for an alphabet of k symbols. */
     public static int blank(int symbols) {
+        Check.atLeast("symbols", symbols, 1);
         return symbols;
     }
 
     /** The index of the go marker for an alphabet of k symbols. */
     public static int go(int symbols) {
+        Check.atLeast("symbols", symbols, 1);
         return symbols + 1;
     }
 

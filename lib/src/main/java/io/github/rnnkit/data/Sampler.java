@@ -25,8 +25,11 @@ public final class Sampler {
             throw new IllegalArgumentException("rnn: expected D = K = " + vocabulary.size() + " (the vocabulary's size), got D = "
                     + rnn.params().inputSize() + ", K = " + rnn.params().outputSize());
         }
+        int current = vocabulary.indexOf(first);
+        if (current < 0) {
+            throw vocabulary.outside("first", first);
+        }
         Random rng = new Random(seed);
-        int current = vocabulary.encode(String.valueOf(first))[0];
         double[] h = null;
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < n; i++) {

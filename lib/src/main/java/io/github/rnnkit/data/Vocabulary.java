@@ -56,21 +56,25 @@ public final class Vocabulary {
         }
         int[] out = new int[text.length()];
         for (int t = 0; t < out.length; t++) {
-            int i = Arrays.binarySearch(chars, text.charAt(t));
-            if (i < 0) {
-                throw new IllegalArgumentException("text[" + t + "]: expected a character of the vocabulary "
-                        + describe() + ", got '" + text.charAt(t) + "' (U+" + String.format("%04X", (int) text.charAt(t)) + ")");
+            out[t] = indexOf(text.charAt(t));
+            if (out[t] < 0) {
+                throw outside("text[" + t + "]", text.charAt(t));
             }
-            out[t] = i;
         }
         return out;
     }
 
     /** The text of a sequence of indices. */
     public String decode(int[] indices) {
+        if (indices == null) {
+            throw new IllegalArgumentException("indices: expected an array of indices, got null");
+        }
         StringBuilder s = new StringBuilder();
-        for (int i : indices) {
-            s.append(charAt(i));
+        for (int t = 0; t < indices.length; t++) {
+            if (indices[t] < 0 || indices[t] >= chars.length) {
+                Check.index("indices[" + t + "]", indices[t], chars.length);
+            }
+            s.append(chars[indices[t]]);
         }
         return s.toString();
     }
@@ -96,13 +100,37 @@ public final class Vocabulary {
     /** Next-character prediction on text[start .. start+T]: x_t = onehot(c_t), y_t = index(c_{t+1}). */
     public Example window(String text, int start, int steps) {
         Check.atLeast("steps", steps, 1);
-        if (text == null || start < 0 || start + steps + 1 > text.length()) {
-            throw new IllegalArgumentException("start: expected 0 <= start <= " + (text == null ? "?" : text.length() - steps - 1)
+        if (text == null || text.length() <= steps) {
+            throw new IllegalArgumentException("text: expected at least " + (steps + 1L) + " characters for " + steps
+                    + " steps, got " + (text == null ? "null" : text.length() + " characters"));
+        }
+        if (start < 0 || start > text.length() - steps - 1) {
+            throw new IllegalArgumentException("start: expected 0 <= start <= " + (text.length() - steps - 1)
                     + " so that " + (steps + 1) + " characters fit, got " + start);
         }
-        String piece = text.substring(start, start + steps + 1);
-        int[] idx = encode(piece);
-        return Example.perStep(oneHot(piece.substring(0, steps)), Arrays.copyOfRange(idx, 1, steps + 1));
+        int[] idx = new int[steps + 1];
+        for (int t = 0; t <= steps; t++) {
+            idx[t] = indexOf(text.charAt(start + t));
+            if (idx[t] < 0) {
+                throw outside("text[" + (start + t) + "]", text.charAt(start + t));
+            }
+        }
+        double[][] xs = new double[steps][];
+        for (int t = 0; t < steps; t++) {
+            xs[t] = oneHot(idx[t]);
+        }
+        return Example.perStep(xs, Arrays.copyOfRange(idx, 1, steps + 1));
+    }
+
+    /** The index of {@code ch}, or a negative number if it is not in the vocabulary. */
+    int indexOf(char ch) {
+        return Arrays.binarySearch(chars, ch);
+    }
+
+    /** The failure for a character {@code ch}, called {@code name}, that is not in the vocabulary. */
+    IllegalArgumentException outside(String name, char ch) {
+        return new IllegalArgumentException(name + ": expected a character of the vocabulary " + describe()
+                + ", got '" + ch + "' (U+" + String.format("%04X", (int) ch) + ")");
     }
 
     private String describe() {

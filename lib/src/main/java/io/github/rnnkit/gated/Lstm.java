@@ -116,6 +116,10 @@ public final class Lstm extends GatedNetwork {
 
     /** Π_{j=k+1}^{T} f_j for each k: the gain of the cell's direct path from step k to the last. */
     public static double[][] forgetProducts(Trace tr) {
+        Check.notNull("tr", tr, "the trace of an LSTM");
+        if (!tr.hasCell()) {
+            throw new IllegalArgumentException("tr: expected the trace of an LSTM, got the trace of a GRU (no cell state)");
+        }
         int steps = tr.length();
         int hidden = tr.gatesView(0)[1].length;
         double[][] out = new double[steps + 1][hidden];

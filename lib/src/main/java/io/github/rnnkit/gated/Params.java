@@ -31,7 +31,7 @@ public final class Params {
     /** The same set with {@code name} replaced by a copy of {@code value} of the same shape. */
     public Params with(String name, double[][] value) {
         double[][] old = view(name);
-        Check.matrix(name, value, old.length, old[0].length);
+        Check.matrix("value", value, old.length, old[0].length);
         Map<String, double[][]> copy = new LinkedHashMap<>(arrays);
         copy.put(name, Check.copy(value));
         return new Params(copy);

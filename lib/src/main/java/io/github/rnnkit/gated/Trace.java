@@ -62,14 +62,20 @@ public final class Trace {
 
     /** The values of gate {@code n} (LSTM: 0 i, 1 f, 2 o, 3 g; GRU: 0 z, 1 r, 2 n) at each step. */
     public double[][] gate(int n) {
-        if (n < 0 || n >= gates[0].length) {
-            throw new IllegalArgumentException("n: expected a gate index in [0, " + (gates[0].length - 1) + "], got " + n);
+        // A GRU keeps U_n h_{t-1} after its three gates for the backward pass; it is no gate.
+        int count = hasCell() ? Lstm.GATES.length : Gru.GATES.length;
+        if (n < 0 || n >= count) {
+            throw new IllegalArgumentException("n: expected a gate index in [0, " + (count - 1) + "], got " + n);
         }
         double[][] out = new double[xs.length][];
         for (int t = 0; t < xs.length; t++) {
             out[t] = gates[t][n].clone();
         }
         return out;
+    }
+
+    boolean hasCell() {
+        return cs != null;
     }
 
     double[] xView(int t) {

@@ -1,0 +1,88 @@
+package io.github.rnnkit.data;
+
+import io.github.rnnkit.activation.Activations;
+import io.github.rnnkit.rnn.Example;
+import io.github.rnnkit.rnn.Init;
+import io.github.rnnkit.rnn.Rnn;
+import io.github.rnnkit.testing.BadInput;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+class DataBadInputTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyPublicMethodRejectsBadInput() {
+        Vocabulary v = Vocabulary.of("abc");
+        Rnn rnn = new Rnn(Init.uniform(4, 3, 3, 1), Activations.TANH);
+        Rnn wide = new Rnn(Init.uniform(4, 5, 5, 1), Activations.TANH);
+        Example adding = AddingProblem.examples(1, 4, 1).get(0);
+        Example copy = CopyTask.examples(1, 2, 1, 1, 1).get(0);
+        Example threeMarks = Example.lastStep(new double[][] {{0.1, 1}, {0.2, 1}, {0.3, 1}}, new double[] {0.6});
+        Example halfMark = Example.lastStep(new double[][] {{0.1, 1}, {0.2, 0.5}, {0.3, 1}}, new double[] {0.4});
+        Example nanValue = Example.lastStep(new double[][] {{0.1, 1}, {Double.NaN, 1}}, new double[] {0.1});
+        return BadInput.table()
+                .row("Vocabulary.of", "a null text", "text", () -> Vocabulary.of(null), "null")
+                .row("Vocabulary.of", "an empty text", "text", () -> Vocabulary.of(""), "at least one character", "\"\"")
+                .row("Vocabulary.charAt", "a negative index", "i", () -> v.charAt(-1), "[0, 2]", "-1")
+                .row("Vocabulary.charAt", "an index past the vocabulary", "i", () -> v.charAt(3), "[0, 2]", "3")
+                .row("Vocabulary.encode", "a null text", "text", () -> v.encode(null), "null")
+                .row("Vocabulary.encode", "a character outside the vocabulary", "text[2]",
+                        () -> v.encode("abzc"), "\"abc\"", "'z'", "U+007A")
+                .row("Vocabulary.decode", "null indices", "indices", () -> v.decode(null), "null")
+                .row("Vocabulary.decode", "an index past the vocabulary", "indices[1]",
+                        () -> v.decode(new int[] {0, 3}), "[0, 2]", "3")
+                .row("Vocabulary.decode", "a negative index", "indices[0]", () -> v.decode(new int[] {-1}), "[0, 2]", "-1")
+                .row("Vocabulary.oneHot(int)", "an index past the vocabulary", "i", () -> v.oneHot(3), "[0, 2]", "3")
+                .row("Vocabulary.oneHot(int)", "a negative index", "i", () -> v.oneHot(-1), "[0, 2]", "-1")
+                .row("Vocabulary.oneHot(String)", "a null text", "text", () -> v.oneHot(null), "null")
+                .row("Vocabulary.oneHot(String)", "a character outside the vocabulary", "text[1]",
+                        () -> v.oneHot("ax"), "\"abc\"", "'x'")
+                .row("Vocabulary.window", "a null text", "text", () -> v.window(null, 0, 2), "null")
+                .row("Vocabulary.window", "a text too short for the steps", "text",
+                        () -> v.window("abc", 0, 3), "4 characters", "3 steps", "got 3 characters")
+                .row("Vocabulary.window", "zero steps", "steps", () -> v.window("abc", 0, 0), ">= 1", "0")
+                .row("Vocabulary.window", "a negative start", "start", () -> v.window("abcabc", -1, 3), "<= 2", "-1")
+                .row("Vocabulary.window", "a start too late for the steps", "start",
+                        () -> v.window("abcabc", 3, 3), "<= 2", "4 characters", "got 3")
+                .row("Vocabulary.window", "a character outside the vocabulary, named by its place in the text", "text[3]",
+                        () -> v.window("abcxabc", 1, 3), "\"abc\"", "'x'")
+                .row("CopyTask.blank", "an empty alphabet", "symbols", () -> CopyTask.blank(0), ">= 1", "0")
+                .row("CopyTask.go", "a negative alphabet size", "symbols", () -> CopyTask.go(-2), ">= 1", "-2")
+                .row("CopyTask.examples", "zero examples", "count", () -> CopyTask.examples(0, 4, 3, 2, 1), ">= 1", "0")
+                .row("CopyTask.examples", "an empty alphabet", "symbols", () -> CopyTask.examples(1, 0, 3, 2, 1), ">= 1", "0")
+                .row("CopyTask.examples", "zero symbols to copy", "length", () -> CopyTask.examples(1, 4, 0, 2, 1), ">= 1", "0")
+                .row("CopyTask.examples", "a negative delay", "delay", () -> CopyTask.examples(1, 4, 3, -1, 1), ">= 0", "-1")
+                .row("AddingProblem.examples", "zero examples", "n", () -> AddingProblem.examples(0, 10, 1), ">= 1", "0")
+                .row("AddingProblem.examples", "one step, too few for two markers", "steps",
+                        () -> AddingProblem.examples(5, 1, 1), ">= 2", "1")
+                .row("AddingProblem.target", "a null example", "e", () -> AddingProblem.target(null), "null")
+                .row("AddingProblem.target", "a copy-task example", "e", () -> AddingProblem.target(copy), "(u, m)", "step 0")
+                .row("AddingProblem.target", "a marker that is neither 0 nor 1", "e",
+                        () -> AddingProblem.target(halfMark), "[0.2, 0.5]", "step 1")
+                .row("AddingProblem.target", "a NaN value", "e", () -> AddingProblem.target(nanValue), "NaN", "step 1")
+                .row("AddingProblem.target", "three marked steps", "e",
+                        () -> AddingProblem.target(threeMarks), "exactly 2 marked steps", "got 3")
+                .row("AddingProblem.constantAnswerMse", "null examples", "examples",
+                        () -> AddingProblem.constantAnswerMse(null, 1), "at least one example")
+                .row("AddingProblem.constantAnswerMse", "no examples", "examples",
+                        () -> AddingProblem.constantAnswerMse(List.of(), 1), "at least one example", "none")
+                .row("AddingProblem.constantAnswerMse", "a null example", "examples[1]",
+                        () -> AddingProblem.constantAnswerMse(Arrays.asList(adding, null), 1), "null")
+                .row("AddingProblem.constantAnswerMse", "a copy-task example", "examples[1]",
+                        () -> AddingProblem.constantAnswerMse(List.of(adding, copy), 1), "(u, m)")
+                .row("AddingProblem.constantAnswerMse", "a NaN constant", "constant",
+                        () -> AddingProblem.constantAnswerMse(List.of(adding), Double.NaN), "finite", "NaN")
+                .row("Sampler.sample", "zero characters", "n", () -> Sampler.sample(rnn, v, 'a', 0, 1), ">= 1", "0")
+                .row("Sampler.sample", "a null network", "rnn", () -> Sampler.sample(null, v, 'a', 5, 1), "null")
+                .row("Sampler.sample", "a null vocabulary", "vocabulary", () -> Sampler.sample(rnn, null, 'a', 5, 1), "null")
+                .row("Sampler.sample", "a network sized for another vocabulary", "rnn",
+                        () -> Sampler.sample(wide, v, 'a', 5, 1), "D = K = 3", "D = 5", "K = 5")
+                .row("Sampler.sample", "a first character outside the vocabulary", "first",
+                        () -> Sampler.sample(rnn, v, 'z', 5, 1), "\"abc\"", "'z'")
+                .tests();
+    }
+}
