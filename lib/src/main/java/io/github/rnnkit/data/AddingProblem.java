@@ -77,8 +77,8 @@ public final class AddingProblem {
         int marked = 0;
         for (int t = 0; t < xs.length; t++) {
             double[] x = xs[t];
-            if (x.length != 2 || !Double.isFinite(x[0]) || (x[1] != 0 && x[1] != 1)) {
-                throw new IllegalArgumentException(label(name, i) + ": expected steps (u, m) with a finite value u and a marker m"
+            if (x.length != 2 || (x[1] != 0 && x[1] != 1)) {
+                throw new IllegalArgumentException(label(name, i) + ": expected steps (u, m) with a marker m"
                         + " of 0 or 1, got " + Arrays.toString(x) + " at step " + t);
             }
             sum += x[1] * x[0];

@@ -21,7 +21,8 @@ public final class Example {
 
     /** Inputs x_1..x_T with a target class per step. */
     public static Example perStep(double[][] xs, int[] targets) {
-        int steps = Check.rows("xs", xs);
+        Check.rectangular("xs", xs);
+        int steps = xs.length;
         if (targets == null || targets.length != steps) {
             throw new IllegalArgumentException("targets: expected " + steps + " class indices, got "
                     + (targets == null ? "null" : targets.length));
@@ -31,7 +32,7 @@ public final class Example {
 
     /** Inputs x_1..x_T with a target vector for the last step's output. */
     public static Example lastStep(double[][] xs, double[] target) {
-        Check.rows("xs", xs);
+        Check.rectangular("xs", xs);
         Check.vector("target", target);
         return new Example(Check.copy(xs), null, target.clone());
     }

@@ -23,7 +23,6 @@ class DataBadInputTest {
         Example copy = CopyTask.examples(1, 2, 1, 1, 1).get(0);
         Example threeMarks = Example.lastStep(new double[][] {{0.1, 1}, {0.2, 1}, {0.3, 1}}, new double[] {0.6});
         Example halfMark = Example.lastStep(new double[][] {{0.1, 1}, {0.2, 0.5}, {0.3, 1}}, new double[] {0.4});
-        Example nanValue = Example.lastStep(new double[][] {{0.1, 1}, {Double.NaN, 1}}, new double[] {0.1});
         return BadInput.table()
                 .row("Vocabulary.of", "a null text", "text", () -> Vocabulary.of(null), "null")
                 .row("Vocabulary.of", "an empty text", "text", () -> Vocabulary.of(""), "at least one character", "\"\"")
@@ -63,7 +62,6 @@ class DataBadInputTest {
                 .row("AddingProblem.target", "a copy-task example", "e", () -> AddingProblem.target(copy), "(u, m)", "step 0")
                 .row("AddingProblem.target", "a marker that is neither 0 nor 1", "e",
                         () -> AddingProblem.target(halfMark), "[0.2, 0.5]", "step 1")
-                .row("AddingProblem.target", "a NaN value", "e", () -> AddingProblem.target(nanValue), "NaN", "step 1")
                 .row("AddingProblem.target", "three marked steps", "e",
                         () -> AddingProblem.target(threeMarks), "exactly 2 marked steps", "got 3")
                 .row("AddingProblem.constantAnswerMse", "null examples", "examples",

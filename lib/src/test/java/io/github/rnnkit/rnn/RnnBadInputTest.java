@@ -98,6 +98,8 @@ class RnnBadInputTest {
                 .row("ClipPolicy.apply", "null gradients", "g", () -> ClipPolicy.value(1).apply(null), "null")
                 .row("Example.perStep", "targets of another length than the inputs", "targets", () -> Example.perStep(XS, new int[] {1}), "2 class indices", "got 1")
                 .row("Example.perStep", "an empty sequence", "xs", () -> Example.perStep(new double[0][], new int[0]), "0 rows")
+                .row("Example.perStep", "ragged inputs", "xs", () -> Example.perStep(new double[][] {{1, 0}, {1}}, TARGETS), "2×2", "row 1 of length 1")
+                .row("Example.lastStep", "a NaN input", "xs[1][0]", () -> Example.lastStep(new double[][] {{1}, {Double.NaN}}, new double[] {1}), "NaN")
                 .row("Example.lastStep", "an empty target", "target", () -> Example.lastStep(XS, new double[0]), "length 0")
                 .row("Example.lastStep", "an infinite target", "target[0]", () -> Example.lastStep(XS, new double[] {Double.NEGATIVE_INFINITY}), "Infinity")
                 .row("Example.evaluate", "a null network", "rnn", () -> example.evaluate(null, null), "Rnn")
