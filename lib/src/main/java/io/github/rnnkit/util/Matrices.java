@@ -3,7 +3,9 @@ package io.github.rnnkit.util;
 /**
  * Small dense linear algebra on {@code double[][]} (row-major, rectangular), enough for the
  * lessons' matrices of a few hundred rows. Every method returns a new array and leaves its
- * arguments untouched.
+ * arguments untouched. Shapes are checked; entries are not, so NaN and ±∞ spread through the
+ * arithmetic as IEEE 754 says (an exploding gradient's norm is ∞, not an error), except in the
+ * iterative {@link #spectralNorm} and {@link #spectralRadius}, which need finite entries.
  */
 public final class Matrices {
 
@@ -12,11 +14,15 @@ public final class Matrices {
 
     /** A m×n matrix of zeros. */
     public static double[][] zeros(int m, int n) {
+        Check.atLeast("m", m, 1);
+        Check.atLeast("n", n, 1);
         return new double[m][n];
     }
 
     /** The n×n identity scaled by {@code s}. */
     public static double[][] identity(int n, double s) {
+        Check.atLeast("n", n, 1);
+        Check.finite("s", s);
         double[][] out = new double[n][n];
         for (int i = 0; i < n; i++) {
             out[i][i] = s;
@@ -26,6 +32,7 @@ public final class Matrices {
 
     /** y = A x. */
     public static double[] times(double[][] a, double[] x) {
+        length("x", x, shape("a", a), "the width of a");
         double[] y = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             double s = 0;
@@ -40,6 +47,12 @@ public final class Matrices {
 
     /** C = A B. */
     public static double[][] times(double[][] a, double[][] b) {
+        int inner = shape("a", a);
+        shape("b", b);
+        if (b.length != inner) {
+            throw new IllegalArgumentException(
+                    "b: expected " + inner + " rows (the width of a), got " + b.length + " rows");
+        }
         int n = b[0].length;
         double[][] c = new double[a.length][n];
         for (int i = 0; i < a.length; i++) {
@@ -57,6 +70,7 @@ public final class Matrices {
 
     /** Aᵀ. */
     public static double[][] transpose(double[][] a) {
+        shape("a", a);
         double[][] t = new double[a[0].length][a.length];
         for (int i = 0; i < a.length; i++) {
             for (int j = 0; j < a[0].length; j++) {
@@ -68,6 +82,8 @@ public final class Matrices {
 
     /** diag(d) A: row i of A scaled by d[i]. */
     public static double[][] scaleRows(double[] d, double[][] a) {
+        shape("a", a);
+        length("d", d, a.length, "the height of a");
         double[][] out = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             out[i] = a[i].clone();
@@ -80,6 +96,8 @@ public final class Matrices {
 
     /** s A. */
     public static double[][] scale(double s, double[][] a) {
+        Check.finite("s", s);
+        shape("a", a);
         double[][] out = Check.copy(a);
         for (double[] row : out) {
             for (int j = 0; j < row.length; j++) {
@@ -91,6 +109,7 @@ public final class Matrices {
 
     /** ‖x‖₂, computed without overflow for entries up to Double.MAX_VALUE. */
     public static double norm(double[] x) {
+        Check.notNull("x", x, "a vector");
         double sum = sumOfSquares(x);
         if (sum > SAFE_MIN && sum < SAFE_MAX) {
             return Math.sqrt(sum);
@@ -100,6 +119,7 @@ public final class Matrices {
 
     /** The Frobenius norm ‖A‖_F, the L2 norm of all entries, computed without overflow. */
     public static double frobenius(double[][] a) {
+        shape("a", a);
         double sum = 0;
         for (double[] row : a) {
             sum += sumOfSquares(row);
@@ -108,6 +128,26 @@ public final class Matrices {
             return Math.sqrt(sum);
         }
         return scaledNorm(a);
+    }
+
+    /** The width of a non-empty matrix whose rows all have one length; its entries are not looked at. */
+    private static int shape(String name, double[][] a) {
+        int cols = Check.cols(name, a);
+        for (int i = 1; i < a.length; i++) {
+            if (a[i] == null || a[i].length != cols) {
+                throw new IllegalArgumentException(name + ": expected every row of length " + cols
+                        + " (the length of row 0), got row " + i + (a[i] == null ? " null" : " of length " + a[i].length));
+            }
+        }
+        return cols;
+    }
+
+    /** A vector of the given length, {@code what} saying where that length comes from; its entries are not looked at. */
+    private static void length(String name, double[] x, int length, String what) {
+        if (x == null || x.length != length) {
+            throw new IllegalArgumentException(name + ": expected a vector of length " + length + " (" + what
+                    + "), got " + (x == null ? "null" : "length " + x.length));
+        }
     }
 
     /** Σ x_i², in four interleaved partial sums so the additions overlap instead of waiting on each other. */
@@ -159,6 +199,7 @@ public final class Matrices {
      * from a fixed start vector, to a relative change below 1e-13 (at most 10 000 steps).
      */
     public static double spectralNorm(double[][] a) {
+        Check.rectangular("a", a);
         int n = a[0].length;
         double[] v = new double[n];
         for (int j = 0; j < n; j++) {
@@ -197,6 +238,7 @@ public final class Matrices {
      * also converges when the dominant eigenvalues form a complex pair.
      */
     public static double spectralRadius(double[][] a) {
+        Check.matrix("a", a, Check.rows("a", a), a.length);
         double[][] p = a;
         double logNorm = 0;
         int squarings = 60;
