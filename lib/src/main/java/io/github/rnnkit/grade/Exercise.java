@@ -35,7 +35,8 @@ public final class Exercise {
     /** Runs the checks of exercise {@code id} worth {@code points}; {@code hint} is shown on failure. */
     public static void check(String id, int points, String hint, Executable checks) {
         if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("id: expected an exercise id such as \"forward-step\", got " + id);
+            throw new IllegalArgumentException("id: expected an exercise id such as \"forward-step\", got "
+                    + (id == null ? "null" : "\"" + id + "\""));
         }
         if (points < 0) {
             throw new IllegalArgumentException("points: expected an integer >= 0, got " + points);

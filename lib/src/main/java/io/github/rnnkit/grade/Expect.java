@@ -1,5 +1,6 @@
 package io.github.rnnkit.grade;
 
+import io.github.rnnkit.util.Check;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.function.Executable;
 
@@ -24,7 +25,7 @@ public final class Expect {
 
     /** max_i |x_i − y_i| / max(1e-8, |x_i| + |y_i|); NaN anywhere gives NaN. */
     public static double relativeError(double[] x, double[] y) {
-        sameLength(x, y, "values");
+        sameLength("x", x, "y", y);
         double worst = 0;
         for (int i = 0; i < x.length; i++) {
             double r = Math.abs(x[i] - y[i]) / Math.max(1e-8, Math.abs(x[i]) + Math.abs(y[i]));
@@ -43,7 +44,10 @@ public final class Expect {
 
     /** The relative error of two matrices of the same shape. */
     public static double relativeError(double[][] x, double[][] y) {
-        sameLength(x, y, "rows");
+        sameLength("x", x, "y", y);
+        for (int i = 0; i < x.length; i++) {
+            sameLength("x[" + i + "]", x[i], "y[" + i + "]", y[i]);
+        }
         double worst = 0;
         for (int i = 0; i < x.length; i++) {
             double r = relativeError(x[i], y[i]);
@@ -57,6 +61,8 @@ public final class Expect {
 
     /** {@code actual} within relative error {@code tolerance} of {@code expected}. */
     public static void close(double expected, double actual, double tolerance, String what) {
+        Check.finite("expected", expected);
+        Check.nonNegative("tolerance", tolerance);
         double r = relativeError(expected, actual);
         Assertions.assertTrue(r <= tolerance, () -> what + ": expected " + expected + ", got " + actual
                 + " (relative error " + String.format("%.2e", r) + " > " + tolerance + ")");
@@ -64,6 +70,8 @@ public final class Expect {
 
     /** Arrays of the same length, element-wise within relative error {@code tolerance}. */
     public static void close(double[] expected, double[] actual, double tolerance, String what) {
+        Check.vector("expected", expected);
+        Check.nonNegative("tolerance", tolerance);
         Assertions.assertNotNull(actual, () -> what + ": expected an array, got null");
         Assertions.assertEquals(expected.length, actual.length, () -> what + ": expected length " + expected.length
                 + ", got length " + actual.length);
@@ -75,6 +83,11 @@ public final class Expect {
 
     /** Matrices of the same shape, element-wise within relative error {@code tolerance}. */
     public static void close(double[][] expected, double[][] actual, double tolerance, String what) {
+        int rows = Check.rows("expected", expected);
+        for (int i = 0; i < rows; i++) {
+            Check.vector("expected[" + i + "]", expected[i]);
+        }
+        Check.nonNegative("tolerance", tolerance);
         Assertions.assertNotNull(actual, () -> what + ": expected a matrix, got null");
         Assertions.assertEquals(expected.length, actual.length, () -> what + ": expected " + expected.length
                 + " rows, got " + actual.length);
@@ -100,6 +113,8 @@ public final class Expect {
 
     /** The call throws an IllegalArgumentException whose message mentions {@code mention}. */
     public static void rejects(Executable call, String mention, String what) {
+        Check.notNull("call", call, "the call to try");
+        Check.notNull("mention", mention, "a word the message should hold");
         IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class, call,
                 () -> what + ": expected an IllegalArgumentException, but nothing was thrown");
         String message = String.valueOf(e.getMessage());
@@ -108,10 +123,12 @@ public final class Expect {
     }
 
     /** x and y: arrays (of numbers or of rows) of the same length. */
-    private static void sameLength(Object x, Object y, String what) {
-        if (x == null || y == null || Array.getLength(x) != Array.getLength(y)) {
-            throw new IllegalArgumentException(what + ": expected two arrays of the same length, got "
-                    + (x == null ? "null" : Array.getLength(x)) + " and " + (y == null ? "null" : Array.getLength(y)));
+    private static void sameLength(String xName, Object x, String yName, Object y) {
+        Check.notNull(xName, x, "an array");
+        Check.notNull(yName, y, "an array");
+        if (Array.getLength(x) != Array.getLength(y)) {
+            throw new IllegalArgumentException(yName + ": expected length " + Array.getLength(x) + " (the length of "
+                    + xName + "), got length " + Array.getLength(y));
         }
     }
 }

@@ -49,6 +49,7 @@ public final class Show {
 
     /** The HTML a table is shown as: escaped cells, at most {@link #MAX_TABLE_ROWS} rows. */
     public static String tableHtml(Table table) {
+        Check.notNull("table", table, "a tablesaw Table");
         return HtmlTable.of(table, MAX_TABLE_ROWS);
     }
 

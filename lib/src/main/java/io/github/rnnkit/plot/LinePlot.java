@@ -1,7 +1,7 @@
 package io.github.rnnkit.plot;
 
+import io.github.rnnkit.util.Check;
 import io.github.rnnkit.util.Grid;
-
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -66,19 +66,20 @@ public final class LinePlot {
 
     /** Fixes the y range instead of fitting it to the data. */
     public LinePlot yRange(double min, double max) {
+        Check.finite("min", min);
+        Check.finite("max", max);
         if (!(min < max)) {
-            throw new IllegalArgumentException("yRange: expected min < max, got min=" + min + ", max=" + max);
+            throw new IllegalArgumentException("max: expected a number > min (" + min + "), got " + max);
         }
         this.yMin = min;
         this.yMax = max;
         return this;
     }
 
+    /** The chart's size in pixels, at least 100×100. */
     public LinePlot size(int width, int height) {
-        if (width < 100 || height < 100) {
-            throw new IllegalArgumentException(
-                    "size: expected width and height >= 100 pixels, got " + width + "×" + height);
-        }
+        Check.atLeast("width", width, 100);
+        Check.atLeast("height", height, 100);
         this.width = width;
         this.height = height;
         return this;
@@ -108,17 +109,32 @@ public final class LinePlot {
 
     /** A dashed horizontal line at height y across the x range of the other series: a baseline. */
     public LinePlot hline(String name, double y) {
+        checkName(name);
+        Check.finite("y", y);
         horizontals.add(new Series(name, new double[0], new double[] {y}, true));
         return this;
     }
 
     private LinePlot add(String name, double[] x, double[] y, boolean dashed) {
-        if (x == null || y == null || x.length != y.length || x.length == 0) {
-            throw new IllegalArgumentException("series '" + name + "': expected x and y of the same non-zero length, got "
-                    + (x == null ? "null" : x.length) + " and " + (y == null ? "null" : y.length));
-        }
+        checkName(name);
+        Check.vector("y", y, Check.vector("x", x));
         series.add(new Series(name, x.clone(), y.clone(), dashed));
         return this;
+    }
+
+    /** XChart needs every line named, and by a name no other line of the chart has. */
+    private void checkName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("name: expected a non-empty series name, got "
+                    + (name == null ? "null" : "\"\""));
+        }
+        for (List<Series> lines : List.of(series, horizontals)) {
+            for (Series s : lines) {
+                if (s.name().equals(name)) {
+                    throw new IllegalArgumentException("name: expected a name no other line has, got \"" + name + "\" again");
+                }
+            }
+        }
     }
 
     /** Builds the chart; with a log axis, a series holding a value ≤ 0 is refused by name. */

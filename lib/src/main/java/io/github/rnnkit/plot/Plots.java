@@ -1,5 +1,6 @@
 package io.github.rnnkit.plot;
 
+import io.github.rnnkit.util.Check;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -43,6 +44,7 @@ public final class Plots {
 
     /** An empty XY chart in the house style, for charts the builder does not cover. */
     public static XYChart xyChart(String title, String xLabel, String yLabel) {
+        Check.notNull("title", title, "a chart title (\"\" for none)");
         XYChart chart = new XYChart(WIDTH, HEIGHT);
         chart.setTitle(title);
         chart.setXAxisTitle(xLabel);
@@ -54,6 +56,7 @@ public final class Plots {
 
     /** Applies the house style to any XChart styler. */
     public static void apply(Styler styler) {
+        Check.notNull("styler", styler, "an XChart styler");
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotBorderVisible(false);
@@ -79,9 +82,8 @@ public final class Plots {
      * of a Jacobian-norm matrix) are left blank.
      */
     public static HeatMapChart log10HeatMap(String title, String columnLabel, String rowLabel, double[][] m) {
-        if (m == null || m.length == 0 || m[0].length == 0) {
-            throw new IllegalArgumentException("m: expected a non-empty matrix, got " + (m == null ? "null" : "no entries"));
-        }
+        Check.notNull("title", title, "a chart title (\"\" for none)");
+        Check.rectangular("m", m);
         HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT + 60)
                 .title(title).xAxisTitle(columnLabel).yAxisTitle(rowLabel).build();
         apply(chart.getStyler());
@@ -103,8 +105,11 @@ public final class Plots {
                 }
             }
         }
-        double min = cells.stream().mapToDouble(c -> c[2].doubleValue()).min().orElse(0);
-        double max = cells.stream().mapToDouble(c -> c[2].doubleValue()).max().orElse(0);
+        if (cells.isEmpty()) {
+            throw new IllegalArgumentException("m: expected at least one entry > 0 to show, got none");
+        }
+        double min = cells.stream().mapToDouble(c -> c[2].doubleValue()).min().getAsDouble();
+        double max = cells.stream().mapToDouble(c -> c[2].doubleValue()).max().getAsDouble();
         // XChart 3.8.8 indexes past its colour table for a value exactly at the top of the range
         chart.getStyler().setMin(min);
         chart.getStyler().setMax(max + 0.01);

@@ -29,6 +29,10 @@ public final class Grid {
         if (to < from) {
             throw new IllegalArgumentException("to: expected an integer >= from (" + from + "), got " + to);
         }
+        if ((long) to - from >= Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("to: expected at most " + Integer.MAX_VALUE + " integers from " + from
+                    + ", got " + ((long) to - from + 1) + " up to " + to);
+        }
         double[] x = new double[to - from + 1];
         for (int i = 0; i < x.length; i++) {
             x[i] = from + i;
@@ -41,6 +45,7 @@ public final class Grid {
         if (x == null) {
             throw new IllegalArgumentException("x: expected an array, got null");
         }
+        Check.notNull("f", f, "a function");
         double[] y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             y[i] = f.applyAsDouble(x[i]);
@@ -48,10 +53,15 @@ public final class Grid {
         return y;
     }
 
-    /** The index of the largest value (the first one on ties). */
+    /** The index of the largest value (the first one on ties); ±∞ compare as usual, NaN is refused. */
     public static int argmax(double[] y) {
         if (y == null || y.length == 0) {
             throw new IllegalArgumentException("y: expected a non-empty array, got " + (y == null ? "null" : "length 0"));
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (Double.isNaN(y[i])) {
+                throw new IllegalArgumentException("y[" + i + "]: expected a number, got NaN");
+            }
         }
         int best = 0;
         for (int i = 1; i < y.length; i++) {

@@ -5,7 +5,9 @@ import java.util.Random;
 /**
  * Small dense linear algebra on {@code double[][]} (row-major, rectangular), enough for the
  * lessons' matrices of a few hundred rows. Every method returns a new array and leaves its
- * arguments untouched.
+ * arguments untouched. Shapes are checked; entries are not, so NaN and ±∞ spread through the
+ * arithmetic as IEEE 754 says (an exploding gradient's norm is ∞, not an error), except in the
+ * iterative {@link #spectralRadius}, which needs finite entries.
  */
 public final class Matrices {
 
@@ -14,11 +16,15 @@ public final class Matrices {
 
     /** A m×n matrix of zeros. */
     public static double[][] zeros(int m, int n) {
+        Check.atLeast("m", m, 1);
+        Check.atLeast("n", n, 1);
         return new double[m][n];
     }
 
     /** The n×n identity scaled by {@code s}. */
     public static double[][] identity(int n, double s) {
+        Check.atLeast("n", n, 1);
+        Check.finite("s", s);
         double[][] out = new double[n][n];
         for (int i = 0; i < n; i++) {
             out[i][i] = s;
@@ -28,6 +34,7 @@ public final class Matrices {
 
     /** y = A x. */
     public static double[] times(double[][] a, double[] x) {
+        length("x", x, shape("a", a), "the width of a");
         double[] y = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             double s = 0;
@@ -42,6 +49,12 @@ public final class Matrices {
 
     /** C = A B. */
     public static double[][] times(double[][] a, double[][] b) {
+        int inner = shape("a", a);
+        shape("b", b);
+        if (b.length != inner) {
+            throw new IllegalArgumentException(
+                    "b: expected " + inner + " rows (the width of a), got " + b.length + " rows");
+        }
         int n = b[0].length;
         double[][] c = new double[a.length][n];
         for (int i = 0; i < a.length; i++) {
@@ -59,6 +72,7 @@ public final class Matrices {
 
     /** Aᵀ. */
     public static double[][] transpose(double[][] a) {
+        shape("a", a);
         double[][] t = new double[a[0].length][a.length];
         for (int i = 0; i < a.length; i++) {
             for (int j = 0; j < a[0].length; j++) {
@@ -70,6 +84,8 @@ public final class Matrices {
 
     /** diag(d) A: row i of A scaled by d[i]. */
     public static double[][] scaleRows(double[] d, double[][] a) {
+        shape("a", a);
+        length("d", d, a.length, "the height of a");
         double[][] out = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             out[i] = a[i].clone();
@@ -82,6 +98,8 @@ public final class Matrices {
 
     /** s A. */
     public static double[][] scale(double s, double[][] a) {
+        Check.finite("s", s);
+        shape("a", a);
         double[][] out = Check.copy(a);
         for (double[] row : out) {
             for (int j = 0; j < row.length; j++) {
@@ -93,6 +111,7 @@ public final class Matrices {
 
     /** ‖x‖₂, computed without overflow for entries up to Double.MAX_VALUE. */
     public static double norm(double[] x) {
+        Check.notNull("x", x, "a vector");
         double sum = sumOfSquares(x);
         if (sum > SAFE_MIN && sum < SAFE_MAX) {
             return Math.sqrt(sum);
@@ -102,6 +121,7 @@ public final class Matrices {
 
     /** The Frobenius norm ‖A‖_F, the L2 norm of all entries, computed without overflow. */
     public static double frobenius(double[][] a) {
+        shape("a", a);
         double sum = 0;
         for (double[] row : a) {
             sum += sumOfSquares(row);
@@ -110,6 +130,21 @@ public final class Matrices {
             return Math.sqrt(sum);
         }
         return scaledNorm(a);
+    }
+
+    /** The width of a non-empty matrix whose rows all have one length; its entries are not looked at. */
+    private static int shape(String name, double[][] a) {
+        int cols = Check.cols(name, a);
+        Check.shape(name, a, a.length, cols);
+        return cols;
+    }
+
+    /** A vector of the given length, {@code what} saying where that length comes from; its entries are not looked at. */
+    private static void length(String name, double[] x, int length, String what) {
+        if (x == null || x.length != length) {
+            throw new IllegalArgumentException(name + ": expected a vector of length " + length + " (" + what
+                    + "), got " + (x == null ? "null" : "length " + x.length));
+        }
     }
 
     /** Σ x_i², in four interleaved partial sums so the additions overlap instead of waiting on each other. */
@@ -156,9 +191,11 @@ public final class Matrices {
      * to a relative change below 1e-13 (at most 10 000 steps). A is first divided by its largest
      * entry, so a product of many small Jacobians (‖A‖ near 1e-300) neither underflows nor loses
      * digits; the start vector is a seeded Gaussian one, which no structure of A can make
-     * orthogonal to the top singular vector (a fixed vector such as all ones can be).
+     * orthogonal to the top singular vector (a fixed vector such as all ones can be). An infinite
+     * entry gives ∞, a NaN entry NaN.
      */
     public static double spectralNorm(double[][] a) {
+        shape("a", a);
         double scale = maxAbs(a);
         if (scale == 0 || !Double.isFinite(scale)) {
             return scale;
@@ -224,6 +261,7 @@ public final class Matrices {
      * also converges when the dominant eigenvalues form a complex pair.
      */
     public static double spectralRadius(double[][] a) {
+        Check.matrix("a", a, Check.rows("a", a), a.length);
         double[][] p = a;
         double logNorm = 0;
         int squarings = 60;

@@ -33,7 +33,7 @@ class ExpectTest {
     void relativeErrorRejectsArraysOfDifferentLengths() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Expect.relativeError(new double[2], new double[3]));
-        assertEquals("values: expected two arrays of the same length, got 2 and 3", e.getMessage());
+        assertEquals("y: expected length 2 (the length of x), got length 3", e.getMessage());
     }
 
     @Test

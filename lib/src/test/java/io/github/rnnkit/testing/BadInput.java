@@ -38,7 +38,8 @@ public final class BadInput {
             String message = e.getMessage();
             assertTrue(message != null && message.startsWith(argument),
                     "the message should start with the argument's name '" + argument + "', got: " + message);
-            int expected = message.indexOf("expected");
+            // searched after the name, since an argument may itself be called "expected"
+            int expected = message.indexOf("expected", argument.length());
             assertTrue(expected > 0 && message.indexOf("got", expected) > expected,
                     "the message should say what was expected, then what came ('expected … got …'), got: " + message);
             for (String word : mentions) {

@@ -48,6 +48,12 @@ class SpectralNormTest {
         assertEquals(0, Matrices.spectralNorm(new double[3][2]));
     }
 
+    @Test
+    void anInfiniteEntryGivesInfinityAndANaNEntryNaN() {
+        assertEquals(Double.POSITIVE_INFINITY, Matrices.spectralNorm(new double[][] {{1, Double.NEGATIVE_INFINITY}}));
+        assertEquals(Double.NaN, Matrices.spectralNorm(new double[][] {{1, Double.NaN}}));
+    }
+
     @Property(tries = 50)
     void theNormIsTheSquareRootOfTheLargestEigenvalueOfTheGram(@ForAll @IntRange(min = 1, max = 8) int n,
                                                                @ForAll long seed,
