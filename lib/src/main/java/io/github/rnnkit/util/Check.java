@@ -155,6 +155,7 @@ public final class Check {
 
     /** A deep copy of a rectangular matrix. */
     public static double[][] copy(double[][] m) {
+        notNull("m", m, "a matrix");
         double[][] out = new double[m.length][];
         for (int i = 0; i < m.length; i++) {
             out[i] = m[i].clone();

@@ -121,6 +121,7 @@ class UtilBadInputTest {
                         () -> Matrices.spectralRadius(new double[2][3]), "2×2", "row 0 of length 3")
                 .row("Matrices.spectralRadius", "an infinite entry", "a[1][1]",
                         () -> Matrices.spectralRadius(new double[][] {{1, 0}, {0, INF}}), "finite", "Infinity")
+                .row("Check.copy", "null", "m", () -> Check.copy(null), "a matrix", "null")
                 .row("Check.shape", "a matrix with too few rows", "g", () -> Check.shape("g", new double[1][2], 2, 2), "2×2", "1 rows")
                 .row("Check.length", "a vector of another length", "db", () -> Check.length("db", new double[3], 2), "length 2", "length 3")
                 .row("Check.nonEmpty", "an empty vector", "o", () -> Check.nonEmpty("o", new double[0]), "non-empty", "length 0")
