@@ -126,8 +126,8 @@ public final class Rnn {
         double[][] dhs = new double[fwd.length()][];
         double[] fromLater = new double[params.hiddenSize()];
         for (int t = fwd.length() - 1; t >= 0; t--) {
-            double[] dh = fromLater;
-            acc.output(dos[t], fwd.hsView()[t], dh);
+            double[] dh = fromLater;                      // Wᵀ δ_{t+1} ...
+            acc.output(dos[t], fwd.hsView()[t], dh);      // ... + Vᵀ ∂L/∂o_t = ∂L/∂h_t
             dhs[t] = dh;
             double[] delta = times(dh, derivative(fwd.zsView()[t]));
             fromLater = new double[params.hiddenSize()];
