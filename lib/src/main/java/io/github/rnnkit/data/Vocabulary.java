@@ -54,10 +54,15 @@ public final class Vocabulary {
         if (text == null) {
             throw new IllegalArgumentException("text: expected a string, got null");
         }
-        int[] out = new int[text.length()];
-        for (int t = 0; t < out.length; t++) {
-            out[t] = indexOf(text.charAt(t));
-            if (out[t] < 0) {
+        return encode(text, 0, text.length());
+    }
+
+    /** The indices of text[from .. to), a character outside the vocabulary named by its place in the whole text. */
+    private int[] encode(String text, int from, int to) {
+        int[] out = new int[to - from];
+        for (int t = from; t < to; t++) {
+            out[t - from] = indexOf(text.charAt(t));
+            if (out[t - from] < 0) {
                 throw outside("text[" + t + "]", text.charAt(t));
             }
         }
@@ -108,13 +113,7 @@ public final class Vocabulary {
             throw new IllegalArgumentException("start: expected 0 <= start <= " + (text.length() - steps - 1)
                     + " so that " + (steps + 1) + " characters fit, got " + start);
         }
-        int[] idx = new int[steps + 1];
-        for (int t = 0; t <= steps; t++) {
-            idx[t] = indexOf(text.charAt(start + t));
-            if (idx[t] < 0) {
-                throw outside("text[" + (start + t) + "]", text.charAt(start + t));
-            }
-        }
+        int[] idx = encode(text, start, start + steps + 1);
         double[][] xs = new double[steps][];
         for (int t = 0; t < steps; t++) {
             xs[t] = oneHot(idx[t]);
