@@ -2,6 +2,7 @@ package io.github.rnnkit.chain;
 
 import io.github.rnnkit.activation.Activation;
 import io.github.rnnkit.activation.Activations;
+import io.github.rnnkit.grade.Expect;
 import io.github.rnnkit.rnn.Forward;
 import io.github.rnnkit.rnn.Init;
 import io.github.rnnkit.rnn.Rnn;
@@ -48,6 +49,33 @@ class RnnJacobiansTest {
         }
         double[][] gram = Matrices.times(Matrices.transpose(product), product);
         assertEquals(Math.sqrt(Matrices.spectralRadius(gram)), j.norm(6, 2), 1e-9);
+    }
+
+    @Test
+    void theProductOfTheFactorsIsTheFiniteDifferenceJacobianOfTheLastStateInTheFirst() {
+        int hidden = 4;
+        int steps = 4;
+        Rnn rnn = new Rnn(Init.withLargestSingularValue(Init.uniform(hidden, 3, 2, 7), 1.5), Activations.TANH);
+        Forward fwd = run(rnn, 3, steps);
+        RnnJacobians j = RnnJacobians.of(rnn, fwd);
+        double[][] product = Matrices.identity(hidden, 1);
+        for (int t = 1; t <= steps; t++) {
+            product = Matrices.times(j.factor(t), product);
+        }
+        double eps = 1e-5;
+        for (int k = 0; k < hidden; k++) {
+            double[] up = new double[hidden];
+            double[] down = new double[hidden];
+            up[k] = eps;
+            down[k] = -eps;
+            double[] hUp = rnn.forward(fwd.xs(), up).hs()[steps - 1];
+            double[] hDown = rnn.forward(fwd.xs(), down).hs()[steps - 1];
+            for (int i = 0; i < hidden; i++) {
+                double numeric = (hUp[i] - hDown[i]) / (2 * eps);
+                assertEquals(0, Expect.relativeError(product[i][k], numeric), 1e-7, "∂h_T[" + i + "]/∂h_0[" + k + "]");
+            }
+        }
+        assertEquals(Matrices.spectralNorm(product), j.norm(steps, 0), 1e-12);
     }
 
     @Test
