@@ -38,6 +38,10 @@ public final class CopyTask {
         Check.atLeast("symbols", symbols, 1);
         Check.atLeast("length", length, 1);
         Check.atLeast("delay", delay, 0);
+        if (2L * length + delay + 1 > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("delay: expected 2·length + delay + 1 steps to fit in an int, got "
+                    + (2L * length + delay + 1) + " steps for length " + length);
+        }
         Random rng = new Random(seed);
         List<Example> out = new ArrayList<>(count);
         for (int e = 0; e < count; e++) {

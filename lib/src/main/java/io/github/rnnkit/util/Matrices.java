@@ -271,9 +271,21 @@ public final class Matrices {
                 return 0;
             }
             logNorm += Math.log(n) / Math.pow(2, m);
-            p = scale(1 / n, p);
+            p = dividedBy(p, n);
             p = times(p, p);
         }
         return Math.exp(logNorm + Math.log(frobenius(p)) / Math.pow(2, squarings));
+    }
+
+    /** A / d entry by entry: unlike scaling by 1/d it works for a subnormal d, whose inverse overflows. */
+    private static double[][] dividedBy(double[][] a, double d) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = new double[a[i].length];
+            for (int j = 0; j < out[i].length; j++) {
+                out[i][j] = a[i][j] / d;
+            }
+        }
+        return out;
     }
 }

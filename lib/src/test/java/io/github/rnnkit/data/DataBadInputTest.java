@@ -54,6 +54,8 @@ class DataBadInputTest {
                 .row("CopyTask.examples", "zero examples", "count", () -> CopyTask.examples(0, 4, 3, 2, 1), ">= 1", "0")
                 .row("CopyTask.examples", "an empty alphabet", "symbols", () -> CopyTask.examples(1, 0, 3, 2, 1), ">= 1", "0")
                 .row("CopyTask.examples", "zero symbols to copy", "length", () -> CopyTask.examples(1, 4, 0, 2, 1), ">= 1", "0")
+                .row("CopyTask.examples", "a sequence too long to index", "delay",
+                        () -> CopyTask.examples(1, 4, Integer.MAX_VALUE / 2, 10, 1), "fit in an int", "2147483657")
                 .row("CopyTask.examples", "a negative delay", "delay", () -> CopyTask.examples(1, 4, 3, -1, 1), ">= 0", "-1")
                 .row("AddingProblem.examples", "zero examples", "n", () -> AddingProblem.examples(0, 10, 1), ">= 1", "0")
                 .row("AddingProblem.examples", "one step, too few for two markers", "steps",
