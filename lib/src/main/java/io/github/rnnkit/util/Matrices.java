@@ -200,7 +200,7 @@ public final class Matrices {
         if (scale == 0 || !Double.isFinite(scale)) {
             return scale;
         }
-        double[][] m = scale(1 / scale, a);
+        double[][] m = dividedBy(a, scale);
         Random rng = new Random(SPECTRAL_SEED);
         double[] v = new double[m[0].length];
         for (int j = 0; j < v.length; j++) {

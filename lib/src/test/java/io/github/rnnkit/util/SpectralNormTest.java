@@ -44,6 +44,11 @@ class SpectralNormTest {
     }
 
     @Test
+    void aSubnormalMatrixHasItsNormFound() {
+        assertEquals(4e-310, Matrices.spectralNorm(new double[][] {{3e-310, 0}, {0, 4e-310}}), 1e-321);
+    }
+
+    @Test
     void theSpectralRadiusOfASubnormalMatrixIsFound() {
         assertEquals(3e-310, Matrices.spectralRadius(new double[][] {{3e-310, 0}, {0, 1e-310}}), 1e-321);
     }
