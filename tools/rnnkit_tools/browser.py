@@ -151,7 +151,8 @@ def check(notebooks: List[Path]) -> int:
         found = problems(result, *expectations(nb))
         print(f"{'FAIL' if found else 'ok  '} {result['notebook']}  {result['seconds']:5.1f} s  "
               f"{result.get('visibleImages', 0)} images  {result.get('tables', 0)} tables  "
-              f"{result['kernelStarts']} kernel start(s)  {ui} UI  screenshot {result.get('screenshot', '-')}",
+              f"{result['kernelStarts']} kernel start(s)  {result.get('attempts', 1)} attempt(s)  {ui} UI  "
+              f"screenshot {result.get('screenshot', '-')}",
               flush=True)
         for line in found:
             print(f"       - {line}", flush=True)
