@@ -3,6 +3,7 @@ package io.github.rnnkit.gated;
 import io.github.rnnkit.activation.Activations;
 import io.github.rnnkit.rnn.Params;
 import io.github.rnnkit.util.Check;
+import io.github.rnnkit.util.Matrices;
 
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ public final class Lstm extends GatedNetwork<Lstm> {
         double[] dmNext = new double[hidden];
         for (int t = tr.length() - 1; t >= 0; t--) {
             double[] dh = addOutputGradients(grads, dLogits[t], tr.hView(t + 1));   // Vᵀ ∂L/∂o_t ...
-            io.github.rnnkit.util.Matrices.addInto(dh, dhNext);                       // ... + from step t+1 = ∂L/∂h_t
+            Matrices.addInto(dh, dhNext);                       // ... + from step t+1 = ∂L/∂h_t
             double[][] gates = tr.gatesView(t);
             double[] i = gates[0], f = gates[1], q = gates[2], g = gates[3];
             double[] m = tr.mView(t + 1), mPrev = tr.mView(t);
@@ -106,7 +107,7 @@ public final class Lstm extends GatedNetwork<Lstm> {
             dms[t] = dm;
             double[] dhPrev = new double[hidden];
             for (int n = 0; n < GATES.size(); n++) {
-                io.github.rnnkit.util.Matrices.addInto(dhPrev,
+                Matrices.addInto(dhPrev,
                         addGateGradients(grads, GATES.get(n), da[n], tr.xView(t), tr.hView(t)));
             }
             dmNext = new double[hidden];

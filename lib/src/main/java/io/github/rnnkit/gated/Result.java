@@ -28,7 +28,7 @@ public final class Result {
         return loss;
     }
 
-    /** ∂L/∂θ for every parameter θ, under θ's name. */
+    /** ∂L/∂Θ for every parameter Θ, under Θ's name. */
     public Params gradients() {
         return gradients;
     }

@@ -15,8 +15,8 @@ import java.util.function.ToDoubleFunction;
  * Backpropagation checked against finite differences, entry by entry for every parameter:
  *
  * <pre>
- *   centred:       ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε                                  error O(ε²)
- *   fourth order:  ∂L/∂θ ≈ (L(θ − 2ε) − 8 L(θ − ε) + 8 L(θ + ε) − L(θ + 2ε)) / 12ε       error O(ε⁴)
+ *   centred:       ∂L/∂Θ ≈ (L(Θ + ε) − L(Θ − ε)) / 2ε                                  error O(ε²)
+ *   fourth order:  ∂L/∂Θ ≈ (L(Θ − 2ε) − 8 L(Θ − ε) + 8 L(Θ + ε) − L(Θ + 2ε)) / 12ε       error O(ε⁴)
  *   rel(a, n) = max |a − n| / max(1e-8, |a| + |n|)
  * </pre>
  *
@@ -50,7 +50,7 @@ public final class GradientCheck {
         return rnn(p, f, xs, h0, Loss.lastStepSquaredError(target));
     }
 
-    /** Checks {@code analytic} = ∂loss/∂θ at θ = {@code at}, by centred differences of step {@link #EPSILON}. */
+    /** Checks {@code analytic} = ∂loss/∂Θ at Θ = {@code at}, by centred differences of step {@link #EPSILON}. */
     public static GradientCheck of(Params at, Params analytic, ToDoubleFunction<Params> loss) {
         return new GradientCheck(compareAll(at, analytic, loss, false), false);
     }

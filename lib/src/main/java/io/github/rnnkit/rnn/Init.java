@@ -6,8 +6,8 @@ import io.github.rnnkit.util.Matrices;
 import java.util.Random;
 
 /**
- * Initial parameters for an RNN with H hidden units, D inputs and K outputs. Every method takes a
- * seed: the same seed gives the same numbers, always.
+ * Initial parameters for an RNN with H hidden units, D inputs and K outputs. Every random
+ * initialiser takes a seed: the same seed gives the same numbers, always.
  *
  * <ul>
  *   <li>{@link #uniform}: every weight and bias from U(−1/√H, 1/√H), as torch.nn.RNN (the default);</li>

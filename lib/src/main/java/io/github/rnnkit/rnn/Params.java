@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The parameters θ of a network by name, or a gradient ∂L/∂θ under the same names: each a matrix,
+ * The parameters Θ of a network by name, or a gradient ∂L/∂Θ under the same names: each a matrix,
  * a bias being a 1×n matrix. A vanilla RNN's are U, W, b, V, c ({@link RnnParams#toParams()},
  * {@link Gradients#toParams()}); an LSTM's are U_g, W_g, b_g for every gate g, then V and c.
  * Names keep the order they were given in.

@@ -14,12 +14,12 @@ import java.util.function.IntFunction;
  * {@code Lstm}, a {@code Gru}), with g the gradient after the {@link ClipPolicy}:
  *
  * <pre>
- *   SGD:      θ ← θ − η g
- *   Adagrad:  m ← m + g²,   θ ← θ − η g / sqrt(m + 1e-8)       (element-wise)
+ *   SGD:      Θ ← Θ − η g
+ *   Adagrad:  S ← S + g²,   Θ ← Θ − η g / sqrt(S + 1e-8)       (element-wise)
  * </pre>
  *
  * Build one fluently, {@code Trainer.adagrad(0.1).clip(ClipPolicy.value(5)).onStep(s -> progress.step())},
- * then {@link #train}. A trainer holds no state of its own: every run starts afresh (Adagrad's m
+ * then {@link #train}. A trainer holds no state of its own: every run starts afresh (Adagrad's S
  * at zero). Divergence is a result, not an error: a step whose loss or gradient is not finite
  * ends the run, and the {@link TrainingRun} says where.
  */

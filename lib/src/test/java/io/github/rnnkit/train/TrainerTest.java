@@ -113,7 +113,7 @@ class TrainerTest {
         oneSgdStepIsThetaMinusEtaG(new Gru(Gru.init(4, 2, 1, 1)), Gru::params, g -> g.evaluate(EXAMPLE).gradients());
     }
 
-    /** m ← m + g², θ ← θ − η g / sqrt(m + 1e-8), in place, entry by entry. */
+    /** S ← S + g², Θ ← Θ − η g / sqrt(S + 1e-8), in place, entry by entry. */
     static void adagradByHand(double[][] theta, double[][] m, double[][] g, double eta) {
         for (int i = 0; i < theta.length; i++) {
             for (int j = 0; j < theta[0].length; j++) {
