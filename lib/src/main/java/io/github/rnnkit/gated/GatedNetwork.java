@@ -32,20 +32,54 @@ import java.util.Random;
 public abstract class GatedNetwork<N extends GatedNetwork<N>> implements Trainable<N> {
 
     private final Map<String, double[][]> arrays;
+    private final List<String> gates;
+    private final boolean memory;
 
-    /** A network over {@code arrays}, which it keeps: callers hand over arrays no one else holds. */
-    GatedNetwork(Map<String, double[][]> arrays) {
+    /**
+     * A network over {@code arrays}, which it keeps (callers hand over arrays no one else holds),
+     * with these gate letters and, for an LSTM, a memory cell.
+     */
+    GatedNetwork(Map<String, double[][]> arrays, List<String> gates, boolean memory) {
         this.arrays = arrays;
+        this.gates = gates;
+        this.memory = memory;
     }
 
     /** The same kind of network over other arrays (taken as they are). */
     abstract N over(Map<String, double[][]> arrays);
 
-    /** The forward pass over xs (xs[t] = x_{t+1}), from h_0 = 0. */
-    public abstract Trace forward(double[][] xs);
+    /** Step t+1 (zero-based t) of the forward pass: reads h_t (and m_t) from the trace, records step t+1. */
+    abstract void step(Trace tr, int t, double[] x);
+
+    /**
+     * Step t+1 of the backward pass, given ∂L/∂h_{t+1} (dh): adds the step's gradient terms to
+     * {@code grads}, writes ∂L/∂m_{t+1} to dms[t] for an LSTM, and returns ∂L/∂h_t.
+     */
+    abstract double[] stepBack(Trace tr, int t, double[] dh, double[][] dms, Map<String, double[][]> grads);
+
+    /** The forward pass over xs (xs[t] = x_{t+1}), from h_0 = 0 (and m_0 = 0). */
+    public final Trace forward(double[][] xs) {
+        checkInputs(xs);
+        Trace tr = new Trace(xs.length, hiddenSize(), memory, gates.size());
+        for (int t = 0; t < xs.length; t++) {
+            step(tr, t, xs[t]);
+        }
+        return tr;
+    }
 
     /** Backpropagation through time from ∂L/∂o_t of every step. */
-    abstract Result backward(Trace trace, double loss, double[][] dLogits);
+    final Result backward(Trace tr, double loss, double[][] dLogits) {
+        Map<String, double[][]> grads = zeroGradients();
+        double[][] dhs = new double[tr.length()][];
+        double[][] dms = memory ? new double[tr.length()][] : null;
+        double[] dhNext = new double[hiddenSize()];
+        for (int t = tr.length() - 1; t >= 0; t--) {
+            dhs[t] = addOutputGradients(grads, dLogits[t], tr.hView(t + 1));    // Vᵀ ∂L/∂o_t ...
+            Matrices.addInto(dhs[t], dhNext);                                    // ... + from the step after = ∂L/∂h_t
+            dhNext = stepBack(tr, t, dhs[t], dms, grads);
+        }
+        return new Result(loss, Params.of(grads), dhs, dms, tr);
+    }
 
     /** The parameters by name, copied. */
     public Params params() {
@@ -115,25 +149,22 @@ public abstract class GatedNetwork<N extends GatedNetwork<N>> implements Trainab
     }
 
     /** The output layer's gradient terms at one step; returns Vᵀ ∂L/∂o_t. */
-    double[] addOutputGradients(Map<String, double[][]> g, double[] dLogits, double[] h) {
+    private double[] addOutputGradients(Map<String, double[][]> g, double[] dLogits, double[] h) {
         Matrices.addOuterInto(g.get("V"), dLogits, h);
         Matrices.addInto(g.get("c")[0], dLogits);
         return Matrices.transposeTimes(arrays.get("V"), dLogits);
     }
 
     /** Zero gradients, one for each parameter. */
-    Map<String, double[][]> zeroGradients() {
+    private Map<String, double[][]> zeroGradients() {
         Map<String, double[][]> out = new LinkedHashMap<>();
         arrays.forEach((name, m) -> out.put(name, new double[m.length][m[0].length]));
         return out;
     }
 
-    void checkInputs(double[][] xs) {
-        Check.matrix("xs", xs, Check.rows("xs", xs), arrays.get("U" + gates().get(0))[0].length);
+    private void checkInputs(double[][] xs) {
+        Check.matrix("xs", xs, Check.rows("xs", xs), arrays.get("U" + gates.get(0))[0].length);
     }
-
-    /** The gate letters, in the order of the trace's gate values. */
-    abstract List<String> gates();
 
     /**
      * U_g (H×D), W_g (H×H), b_g for every gate g, then V (K×H) and c: all from U(−1/√H, 1/√H), drawn

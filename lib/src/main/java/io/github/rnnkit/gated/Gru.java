@@ -30,11 +30,11 @@ public final class Gru extends GatedNetwork<Gru> {
 
     /** A network with these parameters (copied), named as {@link #init} names them. */
     public Gru(Params params) {
-        super(checked(params, GATES, "Gru"));
+        this(checked(params, GATES, "Gru"));
     }
 
     private Gru(Map<String, double[][]> arrays) {
-        super(arrays);
+        super(arrays, GATES, false);
     }
 
     @Override
@@ -54,68 +54,47 @@ public final class Gru extends GatedNetwork<Gru> {
     }
 
     @Override
-    List<String> gates() {
-        return GATES;
+    void step(Trace tr, int t, double[] x) {
+        double[] h = tr.hView(t);
+        double[] u = Activations.SIGMOID.applyAll(preActivation("u", x, h));
+        double[] r = Activations.SIGMOID.applyAll(preActivation("r", x, h));
+        double[] wh = Matrices.times(weight("Wn"), h);
+        double[] an = Matrices.times(weight("Un"), x);
+        Matrices.addInto(an, weight("bn")[0]);
+        for (int k = 0; k < h.length; k++) {
+            an[k] += r[k] * wh[k];
+        }
+        double[] n = Activations.TANH.applyAll(an);
+        double[] hNew = new double[h.length];
+        for (int k = 0; k < h.length; k++) {
+            hNew[k] = (1 - u[k]) * n[k] + u[k] * h[k];
+        }
+        // W_n h_{t-1} is kept beside the gates for the backward pass; it is no gate (Trace.gate stops before it).
+        tr.record(t, x, hNew, null, new double[][] {u, r, n, wh}, logits(hNew));
     }
 
     @Override
-    public Trace forward(double[][] xs) {
-        checkInputs(xs);
-        int hidden = hiddenSize();
-        Trace tr = new Trace(xs.length, hidden, false, GATES.size());
-        double[] h = new double[hidden];
-        for (int t = 0; t < xs.length; t++) {
-            double[] u = Activations.SIGMOID.applyAll(preActivation("u", xs[t], h));
-            double[] r = Activations.SIGMOID.applyAll(preActivation("r", xs[t], h));
-            double[] wh = Matrices.times(weight("Wn"), h);
-            double[] an = Matrices.times(weight("Un"), xs[t]);
-            Matrices.addInto(an, weight("bn")[0]);
-            for (int k = 0; k < hidden; k++) {
-                an[k] += r[k] * wh[k];
-            }
-            double[] n = Activations.TANH.applyAll(an);
-            double[] hNew = new double[hidden];
-            for (int k = 0; k < hidden; k++) {
-                hNew[k] = (1 - u[k]) * n[k] + u[k] * h[k];
-            }
-            // W_n h_{t-1} is kept beside the gates for the backward pass; it is no gate (Trace.gate stops before it).
-            tr.record(t, xs[t], hNew, null, new double[][] {u, r, n, wh}, logits(hNew));
-            h = hNew;
+    double[] stepBack(Trace tr, int t, double[] dh, double[][] dms, Map<String, double[][]> grads) {
+        double[][] gates = tr.gatesView(t);
+        double[] u = gates[0], r = gates[1], n = gates[2], wh = gates[3];
+        double[] hp = tr.hView(t);
+        int hidden = dh.length;
+        double[] dau = new double[hidden], dar = new double[hidden], dan = new double[hidden], dwh = new double[hidden];
+        double[] dhPrev = new double[hidden];
+        for (int k = 0; k < hidden; k++) {
+            dan[k] = dh[k] * (1 - u[k]) * (1 - n[k] * n[k]);        // through n_t = tanh(a_n)
+            dau[k] = dh[k] * (hp[k] - n[k]) * u[k] * (1 - u[k]);    // through u_t
+            dar[k] = dan[k] * wh[k] * r[k] * (1 - r[k]);            // through r_t, which scales W_n h_{t-1}
+            dwh[k] = dan[k] * r[k];                                  // ∂L/∂(W_n h_{t-1})
+            dhPrev[k] = dh[k] * u[k];                                // the direct path u_t ⊙ h_{t-1}
         }
-        return tr;
-    }
-
-    @Override
-    Result backward(Trace tr, double loss, double[][] dLogits) {
-        Map<String, double[][]> grads = zeroGradients();
-        int hidden = hiddenSize();
-        double[][] dhs = new double[tr.length()][];
-        double[] dhNext = new double[hidden];
-        for (int t = tr.length() - 1; t >= 0; t--) {
-            double[] dh = addOutputGradients(grads, dLogits[t], tr.hView(t + 1));   // Vᵀ ∂L/∂o_t ...
-            Matrices.addInto(dh, dhNext);                                            // ... + from step t+1 = ∂L/∂h_t
-            dhs[t] = dh;
-            double[][] gates = tr.gatesView(t);
-            double[] u = gates[0], r = gates[1], n = gates[2], wh = gates[3];
-            double[] hp = tr.hView(t);
-            double[] dau = new double[hidden], dar = new double[hidden], dan = new double[hidden], dwh = new double[hidden];
-            double[] dhPrev = new double[hidden];
-            for (int k = 0; k < hidden; k++) {
-                dan[k] = dh[k] * (1 - u[k]) * (1 - n[k] * n[k]);        // through n_t = tanh(a_n)
-                dau[k] = dh[k] * (hp[k] - n[k]) * u[k] * (1 - u[k]);    // through u_t
-                dar[k] = dan[k] * wh[k] * r[k] * (1 - r[k]);            // through r_t, which scales W_n h_{t-1}
-                dwh[k] = dan[k] * r[k];                                  // ∂L/∂(W_n h_{t-1})
-                dhPrev[k] = dh[k] * u[k];                                // the direct path u_t ⊙ h_{t-1}
-            }
-            double[] x = tr.xView(t);
-            Matrices.addInto(dhPrev, addGateGradients(grads, "u", dau, x, hp));
-            Matrices.addInto(dhPrev, addGateGradients(grads, "r", dar, x, hp));
-            Matrices.addOuterInto(grads.get("Un"), dan, x);
-            Matrices.addOuterInto(grads.get("Wn"), dwh, hp);
-            Matrices.addInto(grads.get("bn")[0], dan);
-            Matrices.addInto(dhPrev, Matrices.transposeTimes(weight("Wn"), dwh));
-            dhNext = dhPrev;
-        }
-        return new Result(loss, Params.of(grads), dhs, null, tr);
+        double[] x = tr.xView(t);
+        Matrices.addInto(dhPrev, addGateGradients(grads, "u", dau, x, hp));
+        Matrices.addInto(dhPrev, addGateGradients(grads, "r", dar, x, hp));
+        Matrices.addOuterInto(grads.get("Un"), dan, x);
+        Matrices.addOuterInto(grads.get("Wn"), dwh, hp);
+        Matrices.addInto(grads.get("bn")[0], dan);
+        Matrices.addInto(dhPrev, Matrices.transposeTimes(weight("Wn"), dwh));
+        return dhPrev;
     }
 }

@@ -31,11 +31,11 @@ public final class Lstm extends GatedNetwork<Lstm> {
 
     /** A network with these parameters (copied), named as {@link #init} names them. */
     public Lstm(Params params) {
-        super(checked(params, GATES, "Lstm"));
+        this(checked(params, GATES, "Lstm"));
     }
 
     private Lstm(Map<String, double[][]> arrays) {
-        super(arrays);
+        super(arrays, GATES, true);
     }
 
     @Override
@@ -50,73 +50,43 @@ public final class Lstm extends GatedNetwork<Lstm> {
     }
 
     @Override
-    List<String> gates() {
-        return GATES;
+    void step(Trace tr, int t, double[] x) {
+        double[] h = tr.hView(t), m = tr.mView(t);
+        double[] i = Activations.SIGMOID.applyAll(preActivation("i", x, h));
+        double[] f = Activations.SIGMOID.applyAll(preActivation("f", x, h));
+        double[] q = Activations.SIGMOID.applyAll(preActivation("q", x, h));
+        double[] g = Activations.TANH.applyAll(preActivation("g", x, h));
+        double[] mNew = new double[h.length];
+        double[] hNew = new double[h.length];
+        for (int k = 0; k < h.length; k++) {
+            mNew[k] = f[k] * m[k] + i[k] * g[k];
+            hNew[k] = q[k] * Math.tanh(mNew[k]);
+        }
+        tr.record(t, x, hNew, mNew, new double[][] {i, f, q, g}, logits(hNew));
     }
 
     @Override
-    public Trace forward(double[][] xs) {
-        checkInputs(xs);
-        int hidden = hiddenSize();
-        Trace tr = new Trace(xs.length, hidden, true, GATES.size());
-        double[] h = new double[hidden];
-        double[] m = new double[hidden];
-        for (int t = 0; t < xs.length; t++) {
-            double[] i = Activations.SIGMOID.applyAll(preActivation("i", xs[t], h));
-            double[] f = Activations.SIGMOID.applyAll(preActivation("f", xs[t], h));
-            double[] q = Activations.SIGMOID.applyAll(preActivation("q", xs[t], h));
-            double[] g = Activations.TANH.applyAll(preActivation("g", xs[t], h));
-            double[] mNew = new double[hidden];
-            double[] hNew = new double[hidden];
-            for (int k = 0; k < hidden; k++) {
-                mNew[k] = f[k] * m[k] + i[k] * g[k];
-                hNew[k] = q[k] * Math.tanh(mNew[k]);
-            }
-            tr.record(t, xs[t], hNew, mNew, new double[][] {i, f, q, g}, logits(hNew));
-            h = hNew;
-            m = mNew;
+    double[] stepBack(Trace tr, int t, double[] dh, double[][] dms, Map<String, double[][]> grads) {
+        double[][] gates = tr.gatesView(t);
+        double[] i = gates[0], f = gates[1], q = gates[2], g = gates[3];
+        double[] m = tr.mView(t + 1), mPrev = tr.mView(t);
+        double[] dm = new double[dh.length];
+        double[][] da = new double[4][dh.length];
+        for (int k = 0; k < dh.length; k++) {
+            double fromLater = t + 1 < tr.length() ? dms[t + 1][k] * tr.gatesView(t + 1)[1][k] : 0;   // ∂m_{t+1}/∂m_t = diag(f_{t+1})
+            double tm = Math.tanh(m[k]);
+            dm[k] = fromLater + dh[k] * q[k] * (1 - tm * tm);                  // ∂L/∂m_t
+            da[0][k] = dm[k] * g[k] * i[k] * (1 - i[k]);                     // through i_t = σ(a_i)
+            da[1][k] = dm[k] * mPrev[k] * f[k] * (1 - f[k]);                 // through f_t
+            da[2][k] = dh[k] * tm * q[k] * (1 - q[k]);                       // through q_t
+            da[3][k] = dm[k] * i[k] * (1 - g[k] * g[k]);                     // through g_t = tanh(a_g)
         }
-        return tr;
-    }
-
-    @Override
-    Result backward(Trace tr, double loss, double[][] dLogits) {
-        Map<String, double[][]> grads = zeroGradients();
-        int hidden = hiddenSize();
-        double[][] dhs = new double[tr.length()][];
-        double[][] dms = new double[tr.length()][];
-        double[] dhNext = new double[hidden];
-        double[] dmNext = new double[hidden];
-        for (int t = tr.length() - 1; t >= 0; t--) {
-            double[] dh = addOutputGradients(grads, dLogits[t], tr.hView(t + 1));   // Vᵀ ∂L/∂o_t ...
-            Matrices.addInto(dh, dhNext);                       // ... + from step t+1 = ∂L/∂h_t
-            double[][] gates = tr.gatesView(t);
-            double[] i = gates[0], f = gates[1], q = gates[2], g = gates[3];
-            double[] m = tr.mView(t + 1), mPrev = tr.mView(t);
-            double[] dm = dmNext.clone();
-            double[][] da = new double[4][hidden];
-            for (int k = 0; k < hidden; k++) {
-                double tm = Math.tanh(m[k]);
-                dm[k] += dh[k] * q[k] * (1 - tm * tm);                      // ∂L/∂m_t
-                da[0][k] = dm[k] * g[k] * i[k] * (1 - i[k]);               // through i_t = σ(a_i)
-                da[1][k] = dm[k] * mPrev[k] * f[k] * (1 - f[k]);           // through f_t
-                da[2][k] = dh[k] * tm * q[k] * (1 - q[k]);                 // through q_t
-                da[3][k] = dm[k] * i[k] * (1 - g[k] * g[k]);               // through g_t = tanh(a_g)
-            }
-            dhs[t] = dh;
-            dms[t] = dm;
-            double[] dhPrev = new double[hidden];
-            for (int n = 0; n < GATES.size(); n++) {
-                Matrices.addInto(dhPrev,
-                        addGateGradients(grads, GATES.get(n), da[n], tr.xView(t), tr.hView(t)));
-            }
-            dmNext = new double[hidden];
-            for (int k = 0; k < hidden; k++) {
-                dmNext[k] = dm[k] * f[k];                                  // ∂m_t/∂m_{t-1} = diag(f_t)
-            }
-            dhNext = dhPrev;
+        dms[t] = dm;
+        double[] dhPrev = new double[dh.length];
+        for (int n = 0; n < GATES.size(); n++) {
+            Matrices.addInto(dhPrev, addGateGradients(grads, GATES.get(n), da[n], tr.xView(t), tr.hView(t)));
         }
-        return new Result(loss, Params.of(grads), dhs, dms, tr);
+        return dhPrev;
     }
 
     /** Π_{j=k+1}^{T} f_j for each k = 0..T: the gain of the memory's direct path from step k to the last. */
