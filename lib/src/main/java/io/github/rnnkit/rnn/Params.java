@@ -22,6 +22,7 @@ import java.util.function.UnaryOperator;
 public final class Params {
 
     private final Map<String, double[][]> arrays;
+    private double norm = -1;
 
     private Params(Map<String, double[][]> arrays) {
         this.arrays = Collections.unmodifiableMap(arrays);
@@ -110,14 +111,17 @@ public final class Params {
         return map(m -> Matrices.scale(s, m));
     }
 
-    /** sqrt of the sum of every squared entry: the global L2 norm. */
+    /** sqrt of the sum of every squared entry: the global L2 norm (computed once: the trainer and the clipping policy both ask). */
     public double norm() {
-        double[] norms = new double[arrays.size()];
-        int i = 0;
-        for (double[][] m : arrays.values()) {
-            norms[i++] = Matrices.frobenius(m);
+        if (norm < 0) {
+            double[] norms = new double[arrays.size()];
+            int i = 0;
+            for (double[][] m : arrays.values()) {
+                norms[i++] = Matrices.frobenius(m);
+            }
+            norm = Matrices.norm(norms);
         }
-        return Matrices.norm(norms);
+        return norm;
     }
 
     /** Every entry in one vector: array by array in name order, row by row. */
