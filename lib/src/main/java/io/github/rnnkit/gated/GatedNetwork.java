@@ -29,7 +29,7 @@ import java.util.Random;
  *
  * @param <N> the network's own type
  */
-public abstract class GatedNetwork<N extends GatedNetwork<N>> implements Trainable<N> {
+public abstract sealed class GatedNetwork<N extends GatedNetwork<N>> implements Trainable<N> permits Lstm, Gru {
 
     private final Map<String, double[][]> arrays;
     private final List<String> gates;
