@@ -4,12 +4,12 @@ import com.sun.management.ThreadMXBean;
 import io.github.rnnkit.activation.Activations;
 import io.github.rnnkit.data.Corpus;
 import io.github.rnnkit.data.Vocabulary;
-import io.github.rnnkit.rnn.ClipPolicy;
 import io.github.rnnkit.rnn.Example;
 import io.github.rnnkit.rnn.Init;
 import io.github.rnnkit.rnn.Rnn;
-import io.github.rnnkit.rnn.Trainer;
-import io.github.rnnkit.rnn.TrainingRun;
+import io.github.rnnkit.train.ClipPolicy;
+import io.github.rnnkit.train.Trainer;
+import io.github.rnnkit.train.TrainingRun;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
@@ -44,7 +44,7 @@ public final class CharRnnBench {
         int span = Corpus.TEXT.length() - STEPS - 1;
 
         // Until the JIT has compiled every loop of an iteration the rate keeps climbing: warm up well past that.
-        TrainingRun run = trainer.train(start, 3000, i -> window(vocab, (i * STEPS) % span));
+        TrainingRun<Rnn> run = trainer.train(start, 3000, i -> window(vocab, (i * STEPS) % span));
         double firstLoss = run.losses()[0];
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long heapBefore = usedHeapAfterGc();
@@ -52,7 +52,7 @@ public final class CharRnnBench {
         double[] rates = new double[ROUNDS];
         for (int round = 0; round < ROUNDS; round++) {
             long began = System.nanoTime();
-            run = trainer.train(run.rnn(), iterations, i -> window(vocab, (i * STEPS) % span));
+            run = trainer.train(run.network(), iterations, i -> window(vocab, (i * STEPS) % span));
             rates[round] = iterations / ((System.nanoTime() - began) / 1e9);
             System.out.printf("java round %d: %.1f iterations/s%n", round + 1, rates[round]);
         }

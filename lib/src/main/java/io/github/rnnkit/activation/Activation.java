@@ -1,5 +1,7 @@
 package io.github.rnnkit.activation;
 
+import io.github.rnnkit.util.Check;
+
 /**
  * An element-wise activation a = f(z) with its derivative f'(z).
  *
@@ -14,6 +16,26 @@ public interface Activation {
 
     /** f'(z); where f has a kink the library takes the left-hand value, as PyTorch does. */
     double derivative(double z);
+
+    /** f applied to every entry of z: a new vector, z untouched. */
+    default double[] applyAll(double[] z) {
+        Check.notNull("z", z, "a vector");
+        double[] a = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            a[i] = apply(z[i]);
+        }
+        return a;
+    }
+
+    /** f' at every entry of z: the diagonal of ∂f(z)/∂z, a new vector. */
+    default double[] derivativeAll(double[] z) {
+        Check.notNull("z", z, "a vector");
+        double[] d = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            d[i] = derivative(z[i]);
+        }
+        return d;
+    }
 
     /** A short lower-case name such as {@code "sigmoid"}, used in tables and legends. */
     String name();

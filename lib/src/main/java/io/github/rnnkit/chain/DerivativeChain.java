@@ -108,16 +108,6 @@ public final class DerivativeChain {
         return out;
     }
 
-    /** The bound |w_j|·γ on each factor, γ = sup|f'|. */
-    public double[] factorBounds() {
-        double gamma = f.maxDerivative();
-        double[] out = new double[w.length];
-        for (int j = 0; j < w.length; j++) {
-            out[j] = Math.abs(w[j]) * gamma;
-        }
-        return out;
-    }
-
     /** The product formula for ∂C/∂b_1, e.g. "∂C/∂b₁ = σ'(z₁)·w₂·σ'(z₂)·∂C/∂a₂", in the activation's symbol. */
     public String formula() {
         String d = symbol() + "'";
@@ -146,10 +136,7 @@ public final class DerivativeChain {
         for (int j = 1; j <= n; j++) {
             layer.append(j);
         }
-        double[] dz = new double[n];
-        for (int j = 0; j < n; j++) {
-            dz[j] = f.derivative(z[j]);
-        }
+        double[] dz = f.derivativeAll(z);
         double[] products = runningProducts();
         double[] fromInput = new double[n];
         System.arraycopy(products, 0, fromInput, 0, n);

@@ -56,11 +56,7 @@ public final class RnnJacobians {
         Check.matrix("zs", zs, steps, h);
         double[][][] factors = new double[steps][][];
         for (int t = 0; t < steps; t++) {
-            double[] d = new double[h];
-            for (int i = 0; i < h; i++) {
-                d[i] = f.derivative(zs[t][i]);
-            }
-            factors[t] = Matrices.scaleRows(d, W);
+            factors[t] = Matrices.scaleRows(f.derivativeAll(zs[t]), W);
         }
         double[][] norms = new double[steps + 1][steps + 1];
         for (int k = 0; k <= steps; k++) {

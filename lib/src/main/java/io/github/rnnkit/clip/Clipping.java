@@ -1,10 +1,14 @@
 package io.github.rnnkit.clip;
 
 import io.github.rnnkit.rnn.Gradients;
+import io.github.rnnkit.rnn.Params;
 import io.github.rnnkit.util.Check;
 import io.github.rnnkit.util.Matrices;
 
 import java.util.Arrays;
+import java.util.function.DoubleFunction;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Gradient clipping, the standard cure for exploding gradients:
@@ -80,22 +84,40 @@ public final class Clipping {
 
     /** {@link #byGlobalNorm} with what it did. */
     public static Clipped<Gradients> byGlobalNormReport(Gradients g, double maxNorm) {
-        if (g == null) {
-            throw new IllegalArgumentException("g: expected Gradients, got null");
-        }
-        String[] names = {"dU", "dW", "db", "dV", "dc"};
-        double[][][] arrays = g.parameterArrays();
-        for (int i = 0; i < arrays.length; i++) {
-            checkGradient(names[i], arrays[i]);
+        Check.notNull("g", g, "Gradients");
+        return globalNorm(g, g.norm(), g::toParams, "d", maxNorm, g::scaled, Gradients::norm);
+    }
+
+    /** Every array of {@code g} scaled by maxNorm/‖G‖ when the global norm ‖G‖ exceeds maxNorm. */
+    public static Params byGlobalNorm(Params g, double maxNorm) {
+        return byGlobalNormReport(g, maxNorm).clipped();
+    }
+
+    /** {@link #byGlobalNorm(Params, double)} with what it did. */
+    public static Clipped<Params> byGlobalNormReport(Params g, double maxNorm) {
+        Check.notNull("g", g, "Params");
+        return globalNorm(g, g.norm(), () -> g, "", maxNorm, g::scaled, Params::norm);
+    }
+
+    /**
+     * The global-norm rule for any set of named tensors: a norm is finite exactly when every entry
+     * is, so the entries are looked at only to name a bad one.
+     */
+    private static <G> Clipped<G> globalNorm(G g, double norm, Supplier<Params> named, String prefix, double maxNorm,
+                                             DoubleFunction<G> scaled, ToDoubleFunction<G> normOf) {
+        if (!Double.isFinite(norm)) {
+            Params arrays = named.get();
+            for (String name : arrays.names()) {
+                checkGradient(prefix + name, arrays.get(name));
+            }
         }
         Check.nonNegative("maxNorm", maxNorm);
-        double norm = g.norm();
         if (norm <= maxNorm) {
             return new Clipped<>(g, norm, norm, 1, false);
         }
         double scale = maxNorm / norm;
-        Gradients out = g.scaled(scale);
-        return new Clipped<>(out, norm, out.norm(), scale, true);
+        G out = scaled.apply(scale);
+        return new Clipped<>(out, norm, normOf.applyAsDouble(out), scale, true);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 /**
  * The characters of a text, in sorted order, each with an index 0..V−1 and a one-hot vector
  * e_i ∈ {0, 1}^V. For next-character prediction a window of T characters gives inputs
- * x_t = onehot(c_t) and targets y_t = index(c_{t+1}).
+ * x_t = onehot(character t) and targets y_t = index(character t+1).
  */
 public final class Vocabulary {
 
@@ -102,7 +102,7 @@ public final class Vocabulary {
         return out;
     }
 
-    /** Next-character prediction on text[start .. start+T]: x_t = onehot(c_t), y_t = index(c_{t+1}). */
+    /** Next-character prediction on text[start .. start+T]: x_t = onehot(character t), y_t = index(character t+1). */
     public Example window(String text, int start, int steps) {
         Check.atLeast("steps", steps, 1);
         if (text == null || text.length() <= steps) {

@@ -1,124 +1,99 @@
 package io.github.rnnkit.gated;
 
+import io.github.rnnkit.activation.Activations;
+import io.github.rnnkit.rnn.Params;
 import io.github.rnnkit.util.Check;
+import io.github.rnnkit.util.Matrices;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * A long short-term memory network (Hochreiter and Schmidhuber, 1997, with a forget gate), h_0 = c_0 = 0:
+ * A long short-term memory network (Hochreiter and Schmidhuber, 1997, with a forget gate),
+ * h_0 = m_0 = 0:
  *
  * <pre>
- *   i_t = σ(W_i x_t + U_i h_{t-1} + b_i)     input gate:  how much of the candidate to write
- *   f_t = σ(W_f x_t + U_f h_{t-1} + b_f)     forget gate: how much of the old cell to keep
- *   o_t = σ(W_o x_t + U_o h_{t-1} + b_o)     output gate: how much of the cell to show
- *   g_t = tanh(W_g x_t + U_g h_{t-1} + b_g)  candidate, in (−1, 1): the cell can rise or fall
- *   c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t         the additive cell path: ∂c_t/∂c_{t-1} ⊃ diag(f_t)
- *   h_t = o_t ⊙ tanh(c_t),                    y_t = V h_t + c
+ *   i_t = σ(U_i x_t + W_i h_{t-1} + b_i)      input gate:  how much of the candidate to write
+ *   f_t = σ(U_f x_t + W_f h_{t-1} + b_f)      forget gate: how much of the old memory to keep
+ *   q_t = σ(U_q x_t + W_q h_{t-1} + b_q)      output gate: how much of the memory to show
+ *   g_t = tanh(U_g x_t + W_g h_{t-1} + b_g)   candidate, in (−1, 1): the memory can rise or fall
+ *   m_t = f_t ⊙ m_{t-1} + i_t ⊙ g_t          the memory cell, an additive path: ∂m_t/∂m_{t-1} ⊃ diag(f_t)
+ *   h_t = q_t ⊙ tanh(m_t),                    o_t = V h_t + c
  * </pre>
  *
- * Gates use the sigmoid because a value in (0, 1) lets all, part or nothing through.
+ * (The literature's output gate o_t and cell c_t are q_t and m_t here: o_t is the kit's logits and
+ * c its output bias.) Gates use the sigmoid because a value in (0, 1) lets all, part or nothing
+ * through.
  */
-public final class Lstm extends GatedNetwork {
+public final class Lstm extends GatedNetwork<Lstm> {
 
-    static final String[] GATES = {"i", "f", "o", "g"};
+    static final List<String> GATES = List.of("i", "f", "q", "g");
 
-    private final Params p;
-
+    /** A network with these parameters (copied), named as {@link #init} names them. */
     public Lstm(Params params) {
-        if (params == null || !params.names().contains("Wf")) {
-            throw new IllegalArgumentException("params: expected LSTM parameters from Lstm.init, got " + params);
-        }
-        this.p = params;
+        this(checked(params, GATES, "Lstm"));
+    }
+
+    private Lstm(Map<String, double[][]> arrays) {
+        super(arrays, GATES, true);
+    }
+
+    @Override
+    Lstm over(Map<String, double[][]> arrays) {
+        return new Lstm(arrays);
     }
 
     /** Weights from U(−1/√H, 1/√H), biases too except the forget gate's, set to {@code forgetBias}. */
     public static Params init(int hidden, int input, int output, double forgetBias, long seed) {
         Check.finite("forgetBias", forgetBias);
-        return Cells.init(GATES, hidden, input, output, seed, "f", forgetBias);
-    }
-
-    public Params params() {
-        return p;
+        return Params.of(init(GATES, hidden, input, output, seed, "f", forgetBias));
     }
 
     @Override
-    public Trace forward(double[][] xs) {
-        Cells.checkInputs(xs, p.view("Wi")[0].length);
-        int steps = xs.length;
-        int hidden = p.view("Ui").length;
-        Trace tr = new Trace(steps, true);
-        double[] h = new double[hidden];
-        double[] c = new double[hidden];
-        for (int t = 0; t < steps; t++) {
-            double[] i = Cells.sigmoid(Cells.affine(p.view("Wi"), xs[t], p.view("Ui"), h, p.view("bi")));
-            double[] f = Cells.sigmoid(Cells.affine(p.view("Wf"), xs[t], p.view("Uf"), h, p.view("bf")));
-            double[] o = Cells.sigmoid(Cells.affine(p.view("Wo"), xs[t], p.view("Uo"), h, p.view("bo")));
-            double[] g = Cells.tanh(Cells.affine(p.view("Wg"), xs[t], p.view("Ug"), h, p.view("bg")));
-            double[] cNew = new double[hidden];
-            double[] hNew = new double[hidden];
-            for (int k = 0; k < hidden; k++) {
-                cNew[k] = f[k] * c[k] + i[k] * g[k];
-                hNew[k] = o[k] * Math.tanh(cNew[k]);
-            }
-            tr.record(t, xs[t], h, c, hNew, cNew, new double[][] {i, f, o, g},
-                    Cells.affine(p.view("V"), hNew, null, null, p.view("c")));
-            h = hNew;
-            c = cNew;
+    void step(Trace tr, int t, double[] x) {
+        double[] h = tr.hView(t), m = tr.mView(t);
+        double[] i = Activations.SIGMOID.applyAll(preActivation("i", x, h));
+        double[] f = Activations.SIGMOID.applyAll(preActivation("f", x, h));
+        double[] q = Activations.SIGMOID.applyAll(preActivation("q", x, h));
+        double[] g = Activations.TANH.applyAll(preActivation("g", x, h));
+        double[] mNew = new double[h.length];
+        double[] hNew = new double[h.length];
+        for (int k = 0; k < h.length; k++) {
+            mNew[k] = f[k] * m[k] + i[k] * g[k];
+            hNew[k] = q[k] * Math.tanh(mNew[k]);
         }
-        return tr;
+        tr.record(t, x, hNew, mNew, new double[][] {i, f, q, g}, logits(hNew));
     }
 
     @Override
-    Result backward(Trace tr, double loss, double[][] dOut) {
-        Map<String, double[][]> g = Cells.zerosLike(p);
-        int steps = tr.length();
-        int hidden = p.view("Ui").length;
-        double[][] dhs = new double[steps][];
-        double[][] dcs = new double[steps][];
-        double[] dhNext = new double[hidden];
-        double[] dcNext = new double[hidden];
-        for (int t = steps - 1; t >= 0; t--) {
-            Cells.addOuter(g.get("V"), dOut[t], tr.hView(t));
-            Cells.addInto(g.get("c")[0], dOut[t]);
-            double[] dh = Cells.transposeTimes(p.view("V"), dOut[t]);
-            Cells.addInto(dh, dhNext);
-            double[][] gates = tr.gatesView(t);
-            double[] i = gates[0], f = gates[1], o = gates[2], cand = gates[3];
-            double[] c = tr.cView(t), cPrev = tr.cPrevView(t);
-            double[] dc = dcNext.clone();
-            double[][] da = new double[4][hidden];
-            for (int k = 0; k < hidden; k++) {
-                double tc = Math.tanh(c[k]);
-                dc[k] += dh[k] * o[k] * (1 - tc * tc);
-                da[0][k] = dc[k] * cand[k] * i[k] * (1 - i[k]);
-                da[1][k] = dc[k] * cPrev[k] * f[k] * (1 - f[k]);
-                da[2][k] = dh[k] * tc * o[k] * (1 - o[k]);
-                da[3][k] = dc[k] * i[k] * (1 - cand[k] * cand[k]);
-            }
-            dhs[t] = dh;
-            dcs[t] = dc;
-            double[] dhPrev = new double[hidden];
-            for (int n = 0; n < GATES.length; n++) {
-                String gate = GATES[n];
-                Cells.addOuter(g.get("W" + gate), da[n], tr.xView(t));
-                Cells.addOuter(g.get("U" + gate), da[n], tr.hPrevView(t));
-                Cells.addInto(g.get("b" + gate)[0], da[n]);
-                Cells.addInto(dhPrev, Cells.transposeTimes(p.view("U" + gate), da[n]));
-            }
-            dcNext = new double[hidden];
-            for (int k = 0; k < hidden; k++) {
-                dcNext[k] = dc[k] * f[k];
-            }
-            dhNext = dhPrev;
+    double[] stepBack(Trace tr, int t, double[] dh, double[][] dms, Map<String, double[][]> grads) {
+        double[][] gates = tr.gatesView(t);
+        double[] i = gates[0], f = gates[1], q = gates[2], g = gates[3];
+        double[] m = tr.mView(t + 1), mPrev = tr.mView(t);
+        double[] dm = new double[dh.length];
+        double[][] da = new double[4][dh.length];
+        for (int k = 0; k < dh.length; k++) {
+            double fromLater = t + 1 < tr.length() ? dms[t + 1][k] * tr.gatesView(t + 1)[1][k] : 0;   // ∂m_{t+1}/∂m_t = diag(f_{t+1})
+            double tm = Math.tanh(m[k]);
+            dm[k] = fromLater + dh[k] * q[k] * (1 - tm * tm);                  // ∂L/∂m_t
+            da[0][k] = dm[k] * g[k] * i[k] * (1 - i[k]);                     // through i_t = σ(a_i)
+            da[1][k] = dm[k] * mPrev[k] * f[k] * (1 - f[k]);                 // through f_t
+            da[2][k] = dh[k] * tm * q[k] * (1 - q[k]);                       // through q_t
+            da[3][k] = dm[k] * i[k] * (1 - g[k] * g[k]);                     // through g_t = tanh(a_g)
         }
-        return new Result(loss, new Params(g), dhs, dcs, tr);
+        dms[t] = dm;
+        double[] dhPrev = new double[dh.length];
+        for (int n = 0; n < GATES.size(); n++) {
+            Matrices.addInto(dhPrev, addGateGradients(grads, GATES.get(n), da[n], tr.xView(t), tr.hView(t)));
+        }
+        return dhPrev;
     }
 
-    /** Π_{j=k+1}^{T} f_j for each k: the gain of the cell's direct path from step k to the last. */
+    /** Π_{j=k+1}^{T} f_j for each k = 0..T: the gain of the memory's direct path from step k to the last. */
     public static double[][] forgetProducts(Trace tr) {
         Check.notNull("tr", tr, "the trace of an LSTM");
-        if (!tr.hasCell()) {
-            throw new IllegalArgumentException("tr: expected the trace of an LSTM, got the trace of a GRU (no cell state)");
+        if (!tr.hasMemory()) {
+            throw new IllegalArgumentException("tr: expected the trace of an LSTM, got the trace of a GRU (no memory cell)");
         }
         int steps = tr.length();
         int hidden = tr.gatesView(0)[1].length;

@@ -1,24 +1,26 @@
 package io.github.rnnkit.gated;
 
+import io.github.rnnkit.rnn.Params;
 import io.github.rnnkit.util.Matrices;
 
 /**
- * A loss, its gradients with respect to every parameter, and the gradients through time:
- * ∂L/∂h_t for every step (and ∂L/∂c_t for an LSTM), total derivatives through all later steps.
+ * A loss, its gradients with respect to every parameter (named as the parameters are), and the
+ * gradients through time: ∂L/∂h_t for every step, and ∂L/∂m_t for an LSTM's memory cell, total
+ * derivatives through all later steps.
  */
 public final class Result {
 
     private final double loss;
     private final Params gradients;
     private final double[][] dhs;
-    private final double[][] dcs;
+    private final double[][] dms;
     private final Trace trace;
 
-    Result(double loss, Params gradients, double[][] dhs, double[][] dcs, Trace trace) {
+    Result(double loss, Params gradients, double[][] dhs, double[][] dms, Trace trace) {
         this.loss = loss;
         this.gradients = gradients;
         this.dhs = dhs;
-        this.dcs = dcs;
+        this.dms = dms;
         this.trace = trace;
     }
 
@@ -26,10 +28,12 @@ public final class Result {
         return loss;
     }
 
+    /** ∂L/∂Θ for every parameter Θ, under Θ's name. */
     public Params gradients() {
         return gradients;
     }
 
+    /** The forward pass these gradients come from. */
     public Trace trace() {
         return trace;
     }
@@ -39,12 +43,12 @@ public final class Result {
         return norms(dhs);
     }
 
-    /** ‖∂L/∂c_t‖ for t = 1..T (LSTM only). */
+    /** ‖∂L/∂m_t‖ for t = 1..T, the memory cell's (LSTM only). */
     public double[] cellGradNorms() {
-        if (dcs == null) {
-            throw new IllegalStateException("cellGradNorms: only an LSTM has a cell state");
+        if (dms == null) {
+            throw new IllegalStateException("cellGradNorms: only an LSTM has a memory cell");
         }
-        return norms(dcs);
+        return norms(dms);
     }
 
     private static double[] norms(double[][] vs) {

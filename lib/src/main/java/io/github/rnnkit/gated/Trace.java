@@ -3,41 +3,45 @@ package io.github.rnnkit.gated;
 import io.github.rnnkit.util.Check;
 
 /**
- * What a gated cell's forward pass kept for backpropagation: per step the input, the previous and
- * new hidden state (and cell state, for an LSTM), the gate values and the output y_t.
- * Accessors return copies; arrays are zero-based in time (index t is step t+1).
+ * What a gated network's forward pass kept for backpropagation: per step the input, the hidden
+ * state (and the memory cell, for an LSTM), the gate values and the logits o_t.
+ *
+ * <p>Two ways to read it: one step in the maths' numbering, {@code h(t)} = h_t and {@code m(t)} =
+ * m_t for t = 0..T (h_0 = m_0 = 0); or every step at once, zero-based, {@code hs()[t-1]} = h_t.
+ * Gate n's values: LSTM 0 i, 1 f, 2 q, 3 g; GRU 0 u, 1 r, 2 n. Accessors return copies.
  */
 public final class Trace {
 
     private final double[][] xs;
-    private final double[][] hPrev;
     private final double[][] hs;
-    private final double[][] cPrev;
-    private final double[][] cs;
+    private final double[][] ms;
     private final double[][][] gates;
-    private final double[][] outputs;
+    private final double[][] logits;
+    private final int gateCount;
 
-    Trace(int steps, boolean cell) {
+    /** An empty trace of {@code steps} steps; h_0 (and m_0 with {@code memory}) are zeros. */
+    Trace(int steps, int hidden, boolean memory, int gateCount) {
         xs = new double[steps][];
-        hPrev = new double[steps][];
-        hs = new double[steps][];
-        cPrev = cell ? new double[steps][] : null;
-        cs = cell ? new double[steps][] : null;
+        hs = new double[steps + 1][];
+        hs[0] = new double[hidden];
+        ms = memory ? new double[steps + 1][] : null;
+        if (memory) {
+            ms[0] = new double[hidden];
+        }
         gates = new double[steps][][];
-        outputs = new double[steps][];
+        logits = new double[steps][];
+        this.gateCount = gateCount;
     }
 
-    void record(int t, double[] x, double[] hBefore, double[] cBefore, double[] h, double[] c, double[][] gateValues,
-                double[] output) {
+    /** Step t+1 (zero-based t): its input, new state h and memory m (null for a GRU), gate values and logits. */
+    void record(int t, double[] x, double[] h, double[] m, double[][] gateValues, double[] o) {
         xs[t] = x.clone();
-        hPrev[t] = hBefore;
-        hs[t] = h;
-        if (cs != null) {
-            cPrev[t] = cBefore;
-            cs[t] = c;
+        hs[t + 1] = h;
+        if (ms != null) {
+            ms[t + 1] = m;
         }
         gates[t] = gateValues;
-        outputs[t] = output;
+        logits[t] = o;
     }
 
     /** T, the number of steps. */
@@ -47,25 +51,36 @@ public final class Trace {
 
     /** The hidden states h_1..h_T. */
     public double[][] hs() {
-        return Check.copy(hs);
+        return copy(hs);
     }
 
-    /** The cell states c_1..c_T (LSTM only; null for a GRU). */
-    public double[][] cs() {
-        return cs == null ? null : Check.copy(cs);
+    /** The memory cells m_1..m_T (LSTM only; null for a GRU). */
+    public double[][] ms() {
+        return ms == null ? null : copy(ms);
     }
 
-    /** The outputs y_1..y_T. */
-    public double[][] outputs() {
-        return Check.copy(outputs);
+    /** h_t for t = 0..T. */
+    public double[] h(int t) {
+        return hs[step(t)].clone();
     }
 
-    /** The values of gate {@code n} (LSTM: 0 i, 1 f, 2 o, 3 g; GRU: 0 z, 1 r, 2 n) at each step. */
+    /** m_t for t = 0..T (LSTM only). */
+    public double[] m(int t) {
+        if (ms == null) {
+            throw new IllegalStateException("m: only an LSTM has a memory cell");
+        }
+        return ms[step(t)].clone();
+    }
+
+    /** The logits o_1..o_T. */
+    public double[][] logits() {
+        return Check.copy(logits);
+    }
+
+    /** The values of gate {@code n} (LSTM: 0 i, 1 f, 2 q, 3 g; GRU: 0 u, 1 r, 2 n) at steps 1..T. */
     public double[][] gate(int n) {
-        // A GRU keeps U_n h_{t-1} after its three gates for the backward pass; it is no gate.
-        int count = hasCell() ? Lstm.GATES.length : Gru.GATES.length;
-        if (n < 0 || n >= count) {
-            throw new IllegalArgumentException("n: expected a gate index in [0, " + (count - 1) + "], got " + n);
+        if (n < 0 || n >= gateCount) {
+            throw new IllegalArgumentException("n: expected a gate index in [0, " + (gateCount - 1) + "], got " + n);
         }
         double[][] out = new double[xs.length][];
         for (int t = 0; t < xs.length; t++) {
@@ -74,35 +89,45 @@ public final class Trace {
         return out;
     }
 
-    boolean hasCell() {
-        return cs != null;
+    private int step(int t) {
+        if (t < 0 || t > xs.length) {
+            throw new IllegalArgumentException("t: expected a step in [0, " + xs.length + "], got " + t);
+        }
+        return t;
+    }
+
+    /** States 1..T of a (T+1)-row array, copied. */
+    private static double[][] copy(double[][] states) {
+        double[][] out = new double[states.length - 1][];
+        for (int t = 1; t < states.length; t++) {
+            out[t - 1] = states[t].clone();
+        }
+        return out;
+    }
+
+    boolean hasMemory() {
+        return ms != null;
     }
 
     double[] xView(int t) {
         return xs[t];
     }
 
-    double[] hPrevView(int t) {
-        return hPrev[t];
-    }
-
+    /** h_t itself, t = 0..T. */
     double[] hView(int t) {
         return hs[t];
     }
 
-    double[] cPrevView(int t) {
-        return cPrev[t];
-    }
-
-    double[] cView(int t) {
-        return cs[t];
+    /** m_t itself, t = 0..T. */
+    double[] mView(int t) {
+        return ms[t];
     }
 
     double[][] gatesView(int t) {
         return gates[t];
     }
 
-    double[][] outputsView() {
-        return outputs;
+    double[][] logitsView() {
+        return logits;
     }
 }

@@ -14,7 +14,7 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * Show.chart(Plots.line("σ'(z)").series("σ'", z, ds).build());
- * Show.table(table);
+ * Show.table(TableBuilder.of("Slopes", "activation", "γ").row("σ", 0.25).row("tanh", 1).build());
  * Show.markdown("The largest slope is **" + max + "**.");
  * }</pre>
  */
@@ -53,11 +53,6 @@ public final class Show {
         return HtmlTable.of(table, MAX_TABLE_ROWS);
     }
 
-    /** Raw HTML, shown as markup. */
-    public static void html(String html) {
-        KernelDisplay.current().show("text/html", String.valueOf(html));
-    }
-
     /** Markdown (with LaTeX between dollar signs), rendered by the notebook. */
     public static void markdown(String markdown) {
         KernelDisplay.current().show("text/markdown", String.valueOf(markdown));
@@ -66,11 +61,6 @@ public final class Show {
     /** Plain text. */
     public static void text(String text) {
         KernelDisplay.current().show("text/plain", String.valueOf(text));
-    }
-
-    /** Text escaped for use inside HTML built by hand. */
-    public static String escape(String text) {
-        return HtmlTable.escape(text);
     }
 
     /**

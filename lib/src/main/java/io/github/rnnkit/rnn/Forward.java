@@ -9,8 +9,10 @@ import io.github.rnnkit.util.Check;
  *   z_t = U x_t + W h_{t-1} + b,   h_t = f(z_t),   o_t = V h_t + c,   p_t = softmax(o_t)
  * </pre>
  *
- * Arrays are zero-based in time: {@code hs()[t]} is h after step t+1, and so on. Every accessor
- * returns a copy.
+ * Two ways to read it: one step in the maths' numbering, {@code h(t)} = h_t for t = 0..T (h(0)
+ * is h_0), {@code z(t)}, {@code o(t)}, {@code p(t)} for t = 1..T; or every step at once,
+ * zero-based, {@code hs()[t-1]} = h_t. Every accessor returns a copy. Immutable (p_t is computed
+ * on first use).
  */
 public final class Forward {
 
@@ -19,15 +21,14 @@ public final class Forward {
     private final double[][] zs;
     private final double[][] hs;
     private final double[][] logits;
-    private final double[][] probs;
+    private double[][] probs;
 
-    Forward(double[][] xs, double[] h0, double[][] zs, double[][] hs, double[][] logits, double[][] probs) {
+    Forward(double[][] xs, double[] h0, double[][] zs, double[][] hs, double[][] logits) {
         this.xs = xs;
         this.h0 = h0;
         this.zs = zs;
         this.hs = hs;
         this.logits = logits;
-        this.probs = probs;
     }
 
     /** T, the number of steps. */
@@ -62,42 +63,64 @@ public final class Forward {
 
     /** The softmax probabilities p_1..p_T. */
     public double[][] probs() {
-        return Check.copy(probs);
+        return Check.copy(probsView());
+    }
+
+    /** x_t, for t = 1..T. */
+    public double[] x(int t) {
+        return xs[step(t)].clone();
+    }
+
+    /** z_t, for t = 1..T. */
+    public double[] z(int t) {
+        return zs[step(t)].clone();
+    }
+
+    /** h_t, for t = 0..T: h(0) is the initial state. */
+    public double[] h(int t) {
+        if (t < 0 || t > xs.length) {
+            throw new IllegalArgumentException("t: expected a step in [0, " + xs.length + "], got " + t);
+        }
+        return t == 0 ? h0.clone() : hs[t - 1].clone();
+    }
+
+    /** o_t, the logits of step t, for t = 1..T. */
+    public double[] o(int t) {
+        return logits[step(t)].clone();
+    }
+
+    /** p_t = softmax(o_t), for t = 1..T. */
+    public double[] p(int t) {
+        return probsView()[step(t)].clone();
     }
 
     /** L = Σ_t −log p_t[y_t], computed from the logits with log-sum-exp, so it is finite for logits of 1000. */
     public double loss(int[] targets) {
-        checkTargets(targets);
-        double loss = 0;
-        for (int t = 0; t < xs.length; t++) {
-            loss += Softmax.logSumExp(logits[t]) - logits[t][targets[t]];
-        }
-        return loss;
+        return Loss.crossEntropy(targets).value(logits);
     }
 
     /** L = ½ ‖o_T − y‖², the squared error of the last step's output (a regression head). */
     public double lastStepSquaredError(double[] target) {
-        double[] o = logits[xs.length - 1];
-        Check.vector("target", target, o.length);
-        double sum = 0;
-        for (int k = 0; k < o.length; k++) {
-            sum += (o[k] - target[k]) * (o[k] - target[k]);
-        }
-        return sum / 2;
+        return Loss.lastStepSquaredError(target).value(logits);
     }
 
-    void checkTargets(int[] targets) {
-        if (targets == null || targets.length != xs.length) {
-            throw new IllegalArgumentException("targets: expected " + xs.length + " class indices (one per step), got "
-                    + (targets == null ? "null" : targets.length));
+    /** The zero-based index of step t, 1 ≤ t ≤ T. */
+    private int step(int t) {
+        if (t < 1 || t > xs.length) {
+            throw new IllegalArgumentException("t: expected a step in [1, " + xs.length + "], got " + t);
         }
-        int k = logits[0].length;
-        for (int t = 0; t < targets.length; t++) {
-            if (targets[t] < 0 || targets[t] >= k) {
-                throw new IllegalArgumentException("targets[" + t + "]: expected a class index in [0, " + (k - 1)
-                        + "], got " + targets[t]);
+        return t - 1;
+    }
+
+    private double[][] probsView() {
+        if (probs == null) {
+            double[][] p = new double[logits.length][];
+            for (int t = 0; t < logits.length; t++) {
+                p[t] = Softmax.of(logits[t]);
             }
+            probs = p;
         }
+        return probs;
     }
 
     double[][] xsView() {
@@ -118,9 +141,5 @@ public final class Forward {
 
     double[][] logitsView() {
         return logits;
-    }
-
-    double[][] probsView() {
-        return probs;
     }
 }

@@ -2,6 +2,7 @@ package io.github.rnnkit.rnn;
 
 import io.github.rnnkit.activation.Activation;
 import io.github.rnnkit.util.Check;
+import io.github.rnnkit.util.Matrices;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -11,89 +12,106 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Backpropagation checked against centred finite differences,
+ * Backpropagation checked against finite differences, entry by entry for every parameter:
  *
  * <pre>
- *   ∂L/∂θ ≈ (L(θ + ε) − L(θ − ε)) / 2ε,      rel(a, n) = max |a − n| / max(1e-8, |a| + |n|)
+ *   centred:       ∂L/∂Θ ≈ (L(Θ + ε) − L(Θ − ε)) / 2ε                                  error O(ε²)
+ *   fourth order:  ∂L/∂Θ ≈ (L(Θ − 2ε) − 8 L(Θ − ε) + 8 L(Θ + ε) − L(Θ + 2ε)) / 12ε       error O(ε⁴)
+ *   rel(a, n) = max |a − n| / max(1e-8, |a| + |n|)
  * </pre>
  *
- * entry by entry for every parameter and for h_0 (CS231n's relative error: below 1e-7 means the
- * analytic gradient is right).
+ * CS231n's relative error: below 1e-7 means the analytic gradient is right. The fourth-order
+ * stencil, with its larger ε, resolves gradient entries of 1e-6 beside a loss of order 1, which the
+ * centred one cannot tell from rounding noise (gated cells have such entries).
  */
 public final class GradientCheck {
 
-    /** The step ε: small enough for an O(ε²) error, large enough to keep rounding error near 1e-10. */
+    /** The step ε of the centred difference: small for an O(ε²) error, large enough to keep rounding error near 1e-10. */
     public static final double EPSILON = 1e-5;
 
-    private final Map<String, Double> errors;
+    /** The step of the fourth-order difference. */
+    public static final double FOURTH_ORDER_EPSILON = 1e-3;
 
-    private GradientCheck(Map<String, Double> errors) {
+    private final Map<String, Double> errors;
+    private final boolean fourth;
+
+    private GradientCheck(Map<String, Double> errors, boolean fourth) {
         this.errors = errors;
+        this.fourth = fourth;
     }
 
-    /** Checks full BPTT of the summed cross-entropy over (xs, targets) starting from h0. */
-    public static GradientCheck crossEntropy(RnnParams p, Activation f,
-                                             double[][] xs, double[] h0, int[] targets) {
-        Check.notNull("p", p, "RnnParams");
-        Rnn rnn = new Rnn(p, f);
-        Gradients g = rnn.bptt(rnn.forward(xs, h0), targets);
-        return run(p, h0, g, (q, h) -> {
-            Rnn r = new Rnn(q, f);
-            return r.forward(xs, h).loss(targets);
-        });
+    /** Checks full BPTT of the summed cross-entropy over (xs, targets) starting from h0, for every parameter and for h0. */
+    public static GradientCheck crossEntropy(RnnParams p, Activation f, double[][] xs, double[] h0, int[] targets) {
+        return rnn(p, f, xs, h0, Loss.crossEntropy(targets));
     }
 
     /** Checks BPTT of the last-step squared error ½‖o_T − y‖². */
-    public static GradientCheck lastStepSquaredError(RnnParams p, Activation f,
-                                                     double[][] xs, double[] h0, double[] target) {
+    public static GradientCheck lastStepSquaredError(RnnParams p, Activation f, double[][] xs, double[] h0, double[] target) {
+        return rnn(p, f, xs, h0, Loss.lastStepSquaredError(target));
+    }
+
+    /** Checks {@code analytic} = ∂loss/∂Θ at Θ = {@code at}, by centred differences of step {@link #EPSILON}. */
+    public static GradientCheck of(Params at, Params analytic, ToDoubleFunction<Params> loss) {
+        return new GradientCheck(compareAll(at, analytic, loss, false), false);
+    }
+
+    /** The same check with the fourth-order difference of step {@link #FOURTH_ORDER_EPSILON}. */
+    public static GradientCheck fourthOrder(Params at, Params analytic, ToDoubleFunction<Params> loss) {
+        return new GradientCheck(compareAll(at, analytic, loss, true), true);
+    }
+
+    private static GradientCheck rnn(RnnParams p, Activation f, double[][] xs, double[] h0, Loss loss) {
         Check.notNull("p", p, "RnnParams");
         Rnn rnn = new Rnn(p, f);
-        Gradients g = rnn.bpttLastStep(rnn.forward(xs, h0), target);
-        return run(p, h0, g, (q, h) -> new Rnn(q, f).forward(xs, h).lastStepSquaredError(target));
-    }
-
-    private interface Loss {
-        double at(RnnParams p, double[] h0);
-    }
-
-    private static GradientCheck run(RnnParams p, double[] h0, Gradients g, Loss loss) {
+        Gradients g = rnn.bptt(rnn.forward(xs, h0), loss);
         double[] start = h0 == null ? new double[p.hiddenSize()] : h0.clone();
-        double[][][] params = {p.U(), p.W(), {p.b()}, p.V(), {p.c()}};
-        double[][][] analytic = g.parameterArrays();
-        String[] names = {"U", "W", "b", "V", "c"};
+        Map<String, Double> errors = compareAll(p.toParams(), g.toParams(),
+                q -> loss.value(new Rnn(RnnParams.fromParams(q), f).forward(xs, start).logitsView()), false);
+        Params initial = Params.of(Map.of("h0", new double[][] {start}));
+        errors.putAll(compareAll(initial, Params.of(Map.of("h0", new double[][] {g.dh0()})),
+                q -> loss.value(rnn.forward(xs, q.vector("h0")).logitsView()), false));
+        return new GradientCheck(errors, false);
+    }
+
+    private static Map<String, Double> compareAll(Params at, Params analytic, ToDoubleFunction<Params> loss, boolean fourth) {
+        Check.notNull("at", at, "Params");
+        Check.notNull("analytic", analytic, "Params");
+        Check.notNull("loss", loss, "a function from Params to a loss");
         Map<String, Double> errors = new LinkedHashMap<>();
-        for (int n = 0; n < names.length; n++) {
-            int which = n;
-            errors.put(names[n], compare(params[n], analytic[n], q -> loss.at(rebuild(params, which, q), start)));
-        }
-        errors.put("h0", compare(new double[][] {start}, new double[][] {g.dh0()}, q -> loss.at(p, q[0])));
-        return new GradientCheck(errors);
-    }
-
-    /** The worst relative error over the entries of one array, perturbing each entry in turn. */
-    private static double compare(double[][] value, double[][] analytic, ToDoubleFunction<double[][]> loss) {
-        double worst = 0;
-        for (int i = 0; i < value.length; i++) {
-            for (int j = 0; j < value[i].length; j++) {
-                double[][] plus = Check.copy(value);
-                double[][] minus = Check.copy(value);
-                plus[i][j] += EPSILON;
-                minus[i][j] -= EPSILON;
-                double numeric = (loss.applyAsDouble(plus) - loss.applyAsDouble(minus)) / (2 * EPSILON);
-                double a = analytic[i][j];
-                worst = Math.max(worst, Math.abs(a - numeric) / Math.max(1e-8, Math.abs(a) + Math.abs(numeric)));
+        for (String name : at.names()) {
+            double[][] value = at.view(name);
+            double[][] exact = analytic.view(name);
+            Check.shape("analytic", exact, value.length, value[0].length);
+            double worst = 0;
+            for (int i = 0; i < value.length; i++) {
+                for (int j = 0; j < value[i].length; j++) {
+                    double numeric = fourth ? fourthOrder(at, name, i, j, loss) : centred(at, name, i, j, loss);
+                    worst = Math.max(worst, Matrices.relativeError(exact[i][j], numeric));
+                }
             }
+            errors.put(name, worst);
         }
-        return worst;
+        return errors;
     }
 
-    private static RnnParams rebuild(double[][][] params, int which, double[][] replacement) {
-        double[][][] q = params.clone();
-        q[which] = replacement;
-        return RnnParams.of(q[0], q[1], q[2][0], q[3], q[4][0]);
+    private static double centred(Params at, String name, int i, int j, ToDoubleFunction<Params> loss) {
+        return (shifted(at, name, i, j, EPSILON, loss) - shifted(at, name, i, j, -EPSILON, loss)) / (2 * EPSILON);
     }
 
-    /** The worst relative error of each of U, W, b, V, c and h0. */
+    private static double fourthOrder(Params at, String name, int i, int j, ToDoubleFunction<Params> loss) {
+        double h = FOURTH_ORDER_EPSILON;
+        return (shifted(at, name, i, j, -2 * h, loss) - 8 * shifted(at, name, i, j, -h, loss)
+                + 8 * shifted(at, name, i, j, h, loss) - shifted(at, name, i, j, 2 * h, loss)) / (12 * h);
+    }
+
+    /** The loss with entry (i, j) of {@code name} moved by {@code by}. */
+    private static double shifted(Params at, String name, int i, int j, double by, ToDoubleFunction<Params> loss) {
+        double[][] m = at.get(name);
+        m[i][j] += by;
+        return loss.applyAsDouble(at.with(name, m));
+    }
+
+    /** The worst relative error of each parameter (and of h0 for the RNN checks). */
     public Map<String, Double> relativeErrors() {
         return new LinkedHashMap<>(errors);
     }
@@ -111,7 +129,7 @@ public final class GradientCheck {
             name.append(k);
             error.append(v);
         });
-        return Table.create("BPTT against centred finite differences", name, error);
+        return Table.create("BPTT against " + (fourth ? "fourth-order" : "centred") + " finite differences", name, error);
     }
 
     @Override

@@ -4,11 +4,13 @@ import io.github.rnnkit.util.Check;
 import io.github.rnnkit.util.Grid;
 import io.github.rnnkit.util.Matrices;
 
+
 /**
- * The gradients of a loss with respect to the parameters, ∂L/∂U, ∂L/∂W, ∂L/∂b, ∂L/∂V, ∂L/∂c,
- * and to the initial state, ∂L/∂h_0. {@link #norm()} is the global L2 norm
+ * The gradients of a loss with respect to the parameters, dU = ∂L/∂U, dW, db, dV, dc, and to
+ * the initial state, dh_0 = ∂L/∂h_0. {@link #norm()} is the global L2 norm
  * sqrt(Σ over every parameter entry of g²), the quantity gradient clipping looks at (∂L/∂h_0 is
- * not a parameter and is left out). Immutable; every accessor returns a copy.
+ * not a parameter and is left out). BPTT also keeps ∂L/∂h_t for every step
+ * ({@link #hiddenGradNorms()}). Immutable; every accessor returns a copy.
  */
 public final class Gradients {
 
@@ -47,6 +49,22 @@ public final class Gradients {
         return new Gradients(Check.copy(dU), Check.copy(dW), db.clone(), Check.copy(dV), dc.clone(), dh0.clone(), null);
     }
 
+    /** The parameter gradients named as the parameters they belong to (U, W, b, V, c), with dh_0 beside them. */
+    public static Gradients fromParams(Params g, double[] dh0) {
+        Check.notNull("g", g, "gradients named U, W, b, V, c").checkRnnNames("g", "gradients");
+        return of(g.view("U"), g.view("W"), g.vector("b"), g.view("V"), g.vector("c"), dh0);
+    }
+
+    /** The parameter gradients by the name of their parameter, U, W, b, V, c (b and c as one row); copied. */
+    public Params toParams() {
+        return Params.rnn(Check.copy(dU), Check.copy(dW), db.clone(), Check.copy(dV), dc.clone());
+    }
+
+    /** The named view over the arrays themselves, for this package's trainer: never modified, never handed out. */
+    Params paramsView() {
+        return Params.rnn(dU, dW, db, dV, dc);
+    }
+
     public double[][] dU() {
         return Check.copy(dU);
     }
@@ -74,8 +92,7 @@ public final class Gradients {
     /** The global L2 norm over all parameter gradients (∂L/∂h_0 excluded). */
     public double norm() {
         if (norm < 0) {
-            norm = Matrices.norm(new double[] {
-                Matrices.frobenius(dU), Matrices.frobenius(dW), Matrices.norm(db), Matrices.frobenius(dV), Matrices.norm(dc)});
+            norm = paramsView().norm();
         }
         return norm;
     }
@@ -102,18 +119,14 @@ public final class Gradients {
                 Grid.map(dc, x -> s * x), Grid.map(dh0, x -> s * x), dhs == null ? null : Matrices.scale(s, dhs));
     }
 
-    /** The five parameter gradients in the order U, W, b, V, c, as matrices (b and c as one row). */
+    /** The five parameter gradients as matrices in the order of {@link #toParams()}: dU, dW, db, dV, dc (b and c as one row). */
     public double[][][] parameterArrays() {
-        return new double[][][] {dU(), dW(), {db.clone()}, dV(), {dc.clone()}};
+        return toParams().views().toArray(new double[0][][]);
     }
 
-    /** The parameter gradients themselves, for the trainer's inner loop: never modified, never handed out. */
-    double[][][] arraysView() {
-        return new double[][][] {dU, dW, {db}, dV, {dc}};
-    }
-
-    double[] dh0View() {
-        return dh0;
+    /** ∂L/∂h_t of every step, for this package's tests; null for gradients built from arrays. */
+    double[][] dhsView() {
+        return dhs;
     }
 
     @Override

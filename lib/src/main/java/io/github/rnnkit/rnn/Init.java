@@ -6,8 +6,8 @@ import io.github.rnnkit.util.Matrices;
 import java.util.Random;
 
 /**
- * Initial parameters for an RNN with H hidden units, D inputs and K outputs. Every method takes a
- * seed: the same seed gives the same numbers, always.
+ * Initial parameters for an RNN with H hidden units, D inputs and K outputs. Every random
+ * initialiser takes a seed: the same seed gives the same numbers, always.
  *
  * <ul>
  *   <li>{@link #uniform}: every weight and bias from U(−1/√H, 1/√H), as torch.nn.RNN (the default);</li>
@@ -26,8 +26,9 @@ public final class Init {
         checkSizes(hidden, input, output);
         Random rng = new Random(seed);
         double a = 1 / Math.sqrt(hidden);
-        return RnnParams.of(uniform(rng, hidden, input, a), uniform(rng, hidden, hidden, a),
-                uniform(rng, 1, hidden, a)[0], uniform(rng, output, hidden, a), uniform(rng, 1, output, a)[0]);
+        return RnnParams.of(Matrices.uniform(rng, hidden, input, a), Matrices.uniform(rng, hidden, hidden, a),
+                Matrices.uniform(rng, 1, hidden, a)[0], Matrices.uniform(rng, output, hidden, a),
+                Matrices.uniform(rng, 1, output, a)[0]);
     }
 
     /** Weights from N(0, σ²), biases zero. */
@@ -35,8 +36,8 @@ public final class Init {
         checkSizes(hidden, input, output);
         Check.nonNegative("sigma", sigma);
         Random rng = new Random(seed);
-        return RnnParams.of(normal(rng, hidden, input, sigma), normal(rng, hidden, hidden, sigma),
-                new double[hidden], normal(rng, output, hidden, sigma), new double[output]);
+        return RnnParams.of(Matrices.gaussian(rng, hidden, input, sigma), Matrices.gaussian(rng, hidden, hidden, sigma),
+                new double[hidden], Matrices.gaussian(rng, output, hidden, sigma), new double[output]);
     }
 
     /** W = s·I, biases zero, U and V from N(0, 0.001²): the IRNN of Le, Jaitly and Hinton (2015). */
@@ -44,8 +45,8 @@ public final class Init {
         checkSizes(hidden, input, output);
         Check.finite("scale", scale);
         Random rng = new Random(seed);
-        return RnnParams.of(normal(rng, hidden, input, 0.001), Matrices.identity(hidden, scale),
-                new double[hidden], normal(rng, output, hidden, 0.001), new double[output]);
+        return RnnParams.of(Matrices.gaussian(rng, hidden, input, 0.001), Matrices.identity(hidden, scale),
+                new double[hidden], Matrices.gaussian(rng, output, hidden, 0.001), new double[output]);
     }
 
     /** The same parameters with W rescaled so that its spectral radius max|λ(W)| is {@code radius}. */
@@ -67,26 +68,6 @@ public final class Init {
             throw new IllegalArgumentException("p: expected a W with a non-zero " + what + ", got W = 0");
         }
         return RnnParams.of(p.U(), Matrices.scale(target / current, p.W()), p.b(), p.V(), p.c());
-    }
-
-    private static double[][] uniform(Random rng, int rows, int cols, double a) {
-        double[][] m = new double[rows][cols];
-        for (double[] row : m) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = (2 * rng.nextDouble() - 1) * a;
-            }
-        }
-        return m;
-    }
-
-    private static double[][] normal(Random rng, int rows, int cols, double sigma) {
-        double[][] m = new double[rows][cols];
-        for (double[] row : m) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = sigma * rng.nextGaussian();
-            }
-        }
-        return m;
     }
 
     private static void checkSizes(int hidden, int input, int output) {

@@ -11,7 +11,8 @@ import io.github.rnnkit.util.Check;
  * </pre>
  *
  * Immutable: {@link #of} copies its arguments and every accessor returns a fresh copy, so no
- * caller can change a parameter set another caller holds.
+ * caller can change a parameter set another caller holds. {@link #toParams()} gives the same
+ * arrays by name, the form the trainer, the clipping policies and the gradient check work on.
  */
 public final class RnnParams {
 
@@ -42,12 +43,26 @@ public final class RnnParams {
         return new RnnParams(Check.copy(U), Check.copy(W), b.clone(), Check.copy(V), c.clone());
     }
 
-    /** Parameters over the given arrays, neither validated nor copied: for the trainer's working copy only. */
-    static RnnParams wrap(double[][] u, double[][] w, double[] b, double[][] v, double[] c) {
+    /** The parameters named U, W, b, V, c (b and c as 1-row matrices), validated as {@link #of} does. */
+    public static RnnParams fromParams(Params p) {
+        Check.notNull("p", p, "Params named U, W, b, V, c").checkRnnNames("p", "Params");
+        return of(p.view("U"), p.view("W"), p.vector("b"), p.view("V"), p.vector("c"));
+    }
+
+    /** The five arrays by name, U, W, b, V, c (b and c as 1-row matrices); copied. */
+    public Params toParams() {
+        return Params.rnn(U(), W(), b(), V(), c());
+    }
+
+    /**
+     * Parameters over arrays no one else holds, taken as they are: for a trained network, whose
+     * weights may have stopped being finite when its run diverged.
+     */
+    static RnnParams trained(double[][] u, double[][] w, double[] b, double[][] v, double[] c) {
         return new RnnParams(u, w, b, v, c);
     }
 
-    // Views for the package's own read-only use: an Rnn never writes to its parameters.
+    // Views for the package's own read-only use: nothing in the package writes to them.
     double[][] uView() {
         return u;
     }

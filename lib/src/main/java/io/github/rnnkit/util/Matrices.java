@@ -5,7 +5,8 @@ import java.util.Random;
 /**
  * Small dense linear algebra on {@code double[][]} (row-major, rectangular), enough for the
  * lessons' matrices of a few hundred rows. Every method returns a new array and leaves its
- * arguments untouched. Shapes are checked; entries are not, so NaN and ±∞ spread through the
+ * arguments untouched, except {@link #addInto} and {@link #addOuterInto}, whose names say that they
+ * add into their first. Shapes are checked; entries are not, so NaN and ±∞ spread through the
  * arithmetic as IEEE 754 says (an exploding gradient's norm is ∞, not an error), except in the
  * iterative {@link #spectralRadius}, which needs finite entries.
  */
@@ -132,6 +133,77 @@ public final class Matrices {
         return scaledNorm(a);
     }
 
+    /** cos ∠(x, y) = x·y / (‖x‖ ‖y‖); NaN when either vector is zero (it has no direction). */
+    public static double cosine(double[] x, double[] y) {
+        Check.notNull("x", x, "a vector");
+        length("y", y, x.length, "the length of x");
+        double dot = 0;
+        for (int i = 0; i < x.length; i++) {
+            dot += x[i] * y[i];
+        }
+        return dot / (norm(x) * norm(y));
+    }
+
+    /** Every entry of every matrix, in order (matrix by matrix, row by row), as one vector. */
+    public static double[] flatten(double[][]... arrays) {
+        Check.notNull("arrays", arrays, "matrices");
+        int n = 0;
+        for (int k = 0; k < arrays.length; k++) {
+            Check.notNull("arrays[" + k + "]", arrays[k], "a matrix");
+            for (double[] row : arrays[k]) {
+                n += Check.notNull("arrays[" + k + "]", row, "rows of numbers").length;
+            }
+        }
+        double[] out = new double[n];
+        int at = 0;
+        for (double[][] a : arrays) {
+            for (double[] row : a) {
+                System.arraycopy(row, 0, out, at, row.length);
+                at += row.length;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The relative error of CS231n's gradient checks, |x − y| / max(1e-8, |x| + |y|): below 1e-7 two
+     * gradients agree; the floor keeps two near-zero numbers from counting as far apart.
+     */
+    public static double relativeError(double x, double y) {
+        return Math.abs(x - y) / Math.max(1e-8, Math.abs(x) + Math.abs(y));
+    }
+
+    /** A rows×cols matrix of draws from N(0, σ²), row by row from {@code rng}. */
+    public static double[][] gaussian(Random rng, int rows, int cols, double sigma) {
+        double[][] m = randomShape(rng, rows, cols);
+        Check.nonNegative("sigma", sigma);
+        for (double[] row : m) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = sigma * rng.nextGaussian();
+            }
+        }
+        return m;
+    }
+
+    /** A rows×cols matrix of draws from U(−a, a), row by row from {@code rng}. */
+    public static double[][] uniform(Random rng, int rows, int cols, double a) {
+        double[][] m = randomShape(rng, rows, cols);
+        Check.nonNegative("a", a);
+        for (double[] row : m) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = (2 * rng.nextDouble() - 1) * a;
+            }
+        }
+        return m;
+    }
+
+    private static double[][] randomShape(Random rng, int rows, int cols) {
+        Check.notNull("rng", rng, "a java.util.Random");
+        Check.atLeast("rows", rows, 1);
+        Check.atLeast("cols", cols, 1);
+        return new double[rows][cols];
+    }
+
     /** The width of a non-empty matrix whose rows all have one length; its entries are not looked at. */
     private static int shape(String name, double[][] a) {
         int cols = Check.cols(name, a);
@@ -213,7 +285,7 @@ public final class Matrices {
             if (next == 0) {
                 return 0;
             }
-            v = transposeTimes(m, mv);
+            v = transposeTimesUnchecked(m, mv);
             if (Math.abs(next - sigma) <= 1e-13 * next) {
                 return scale * next;
             }
@@ -243,8 +315,34 @@ public final class Matrices {
         return out;
     }
 
-    /** Aᵀ y. */
-    private static double[] transposeTimes(double[][] a, double[] y) {
+    /** acc ← acc + x, in place: the running sums of backpropagation. */
+    public static void addInto(double[] acc, double[] x) {
+        Check.notNull("acc", acc, "a vector");
+        length("x", x, acc.length, "the length of acc");
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] += x[i];
+        }
+    }
+
+    /** acc ← acc + x yᵀ, in place: one term of a weight gradient. */
+    public static void addOuterInto(double[][] acc, double[] x, double[] y) {
+        shape("acc", acc);
+        length("x", x, acc.length, "the height of acc");
+        length("y", y, acc[0].length, "the width of acc");
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < y.length; j++) {
+                acc[i][j] += x[i] * y[j];
+            }
+        }
+    }
+
+    /** Aᵀ y, without forming Aᵀ. */
+    public static double[] transposeTimes(double[][] a, double[] y) {
+        length("y", y, a.length, "the height of a");
+        return transposeTimesUnchecked(a, y);
+    }
+
+    private static double[] transposeTimesUnchecked(double[][] a, double[] y) {
         double[] out = new double[a[0].length];
         for (int i = 0; i < a.length; i++) {
             for (int j = 0; j < out.length; j++) {

@@ -2,6 +2,7 @@ package io.github.rnnkit.chain;
 
 import io.github.rnnkit.activation.Activation;
 import io.github.rnnkit.activation.Activations;
+import io.github.rnnkit.util.Matrices;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +30,7 @@ class DerivativeChainTest {
             double[] grads = DerivativeChain.of(f, W, B, 0.5).biasGradients(1);
             for (int j = 0; j < W.length; j++) {
                 double numeric = numericBiasGradient(f, j);
-                double rel = Math.abs(grads[j] - numeric) / Math.max(1e-8, Math.abs(grads[j]) + Math.abs(numeric));
+                double rel = Matrices.relativeError(grads[j], numeric);
                 assertTrue(rel < 1e-6, f.name() + " b" + (j + 1) + ": relative error " + rel);
             }
         }

@@ -3,11 +3,13 @@ package io.github.rnnkit.clip;
 import io.github.rnnkit.activation.Activations;
 import io.github.rnnkit.rnn.Gradients;
 import io.github.rnnkit.rnn.Init;
+import io.github.rnnkit.rnn.Params;
 import io.github.rnnkit.rnn.Rnn;
 import io.github.rnnkit.testing.BadInput;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import java.util.Map;
 import java.util.stream.Stream;
 
 class ClipBadInputTest {
@@ -31,10 +33,15 @@ class ClipBadInputTest {
                 .row("Clipping.byNorm", "an infinite entry", "g[0][1]", () -> Clipping.byNorm(new double[][] {{1, Double.POSITIVE_INFINITY}}, 1), "Infinity")
                 .row("Clipping.byValueReport", "an infinite limit", "limit", () -> Clipping.byValueReport(G, Double.POSITIVE_INFINITY), "finite")
                 .row("Clipping.byNormReport", "a null gradient", "g", () -> Clipping.byNormReport(null, 1), "null")
-                .row("Clipping.byGlobalNorm", "null gradients", "g", () -> Clipping.byGlobalNorm(null, 1), "null")
+                .row("Clipping.byGlobalNorm", "null gradients", "g", () -> Clipping.byGlobalNorm((Gradients) null, 1), "null")
                 .row("Clipping.byGlobalNorm", "a negative limit", "maxNorm", () -> Clipping.byGlobalNorm(g, -1), "-1")
                 .row("Clipping.byGlobalNorm", "gradients holding NaN, naming the tensor and entry", "dU[0][1]", () -> Clipping.byGlobalNorm(blownUp, 1), "NaN")
                 .row("Clipping.byGlobalNormReport", "a NaN limit", "maxNorm", () -> Clipping.byGlobalNormReport(g, Double.NaN), "NaN")
+                .row("Clipping.byGlobalNorm(Params)", "null", "g", () -> Clipping.byGlobalNorm((Params) null, 1), "Params", "null")
+                .row("Clipping.byGlobalNorm(Params)", "an infinite entry, naming the array and entry", "W[1][0]",
+                        () -> Clipping.byGlobalNorm(Params.of(Map.of("W", new double[][] {{1}, {Double.NEGATIVE_INFINITY}})), 1), "-Infinity")
+                .row("Clipping.byGlobalNormReport(Params)", "a negative limit", "maxNorm",
+                        () -> Clipping.byGlobalNormReport(blownUp.toParams().map(a -> new double[a.length][a[0].length]), -3), "-3")
                 .row("Clipping.globalNorm", "a null list of tensors", "tensors", () -> Clipping.globalNorm((double[][]) null), "null")
                 .row("Clipping.globalNorm", "a null tensor", "tensors[1]", () -> Clipping.globalNorm(new double[] {1}, null), "null")
                 .row("Clipping.tensorFlowGlobalNorm", "a negative limit", "maxNorm", () -> Clipping.tensorFlowGlobalNorm(-1, new double[] {1}), "-1")

@@ -1,9 +1,6 @@
 package io.github.rnnkit.data;
 
-import io.github.rnnkit.activation.Activations;
 import io.github.rnnkit.rnn.Example;
-import io.github.rnnkit.rnn.Init;
-import io.github.rnnkit.rnn.Rnn;
 import io.github.rnnkit.testing.BadInput;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -17,10 +14,8 @@ class DataBadInputTest {
     @TestFactory
     Stream<DynamicTest> everyPublicMethodRejectsBadInput() {
         Vocabulary v = Vocabulary.of("abc");
-        Rnn rnn = new Rnn(Init.uniform(4, 3, 3, 1), Activations.TANH);
-        Rnn wide = new Rnn(Init.uniform(4, 5, 5, 1), Activations.TANH);
         Example adding = AddingProblem.examples(1, 4, 1).get(0);
-        Example copy = CopyTask.examples(1, 2, 1, 1, 1).get(0);
+        Example oneHot = Example.perStep(new double[][] {{1, 0, 0}, {0, 1, 0}}, new int[] {1, 2});
         Example threeMarks = Example.lastStep(new double[][] {{0.1, 1}, {0.2, 1}, {0.3, 1}}, new double[] {0.6});
         Example halfMark = Example.lastStep(new double[][] {{0.1, 1}, {0.2, 0.5}, {0.3, 1}}, new double[] {0.4});
         return BadInput.table()
@@ -49,19 +44,11 @@ class DataBadInputTest {
                         () -> v.window("abcabc", 3, 3), "<= 2", "4 characters", "got 3")
                 .row("Vocabulary.window", "a character outside the vocabulary, named by its place in the text", "text[3]",
                         () -> v.window("abcxabc", 1, 3), "\"abc\"", "'x'")
-                .row("CopyTask.blank", "an empty alphabet", "symbols", () -> CopyTask.blank(0), ">= 1", "0")
-                .row("CopyTask.go", "a negative alphabet size", "symbols", () -> CopyTask.go(-2), ">= 1", "-2")
-                .row("CopyTask.examples", "zero examples", "count", () -> CopyTask.examples(0, 4, 3, 2, 1), ">= 1", "0")
-                .row("CopyTask.examples", "an empty alphabet", "symbols", () -> CopyTask.examples(1, 0, 3, 2, 1), ">= 1", "0")
-                .row("CopyTask.examples", "zero symbols to copy", "length", () -> CopyTask.examples(1, 4, 0, 2, 1), ">= 1", "0")
-                .row("CopyTask.examples", "a sequence too long to index", "delay",
-                        () -> CopyTask.examples(1, 4, Integer.MAX_VALUE / 2, 10, 1), "fit in an int", "2147483657")
-                .row("CopyTask.examples", "a negative delay", "delay", () -> CopyTask.examples(1, 4, 3, -1, 1), ">= 0", "-1")
                 .row("AddingProblem.examples", "zero examples", "n", () -> AddingProblem.examples(0, 10, 1), ">= 1", "0")
                 .row("AddingProblem.examples", "one step, too few for two markers", "steps",
                         () -> AddingProblem.examples(5, 1, 1), ">= 2", "1")
                 .row("AddingProblem.target", "a null example", "e", () -> AddingProblem.target(null), "null")
-                .row("AddingProblem.target", "a copy-task example", "e", () -> AddingProblem.target(copy), "(u, m)", "step 0")
+                .row("AddingProblem.target", "a one-hot example", "e", () -> AddingProblem.target(oneHot), "(u, m)", "step 0")
                 .row("AddingProblem.target", "a marker that is neither 0 nor 1", "e",
                         () -> AddingProblem.target(halfMark), "[0.2, 0.5]", "step 1")
                 .row("AddingProblem.target", "three marked steps", "e",
@@ -72,17 +59,10 @@ class DataBadInputTest {
                         () -> AddingProblem.constantAnswerMse(List.of(), 1), "at least one example", "none")
                 .row("AddingProblem.constantAnswerMse", "a null example", "examples[1]",
                         () -> AddingProblem.constantAnswerMse(Arrays.asList(adding, null), 1), "null")
-                .row("AddingProblem.constantAnswerMse", "a copy-task example", "examples[1]",
-                        () -> AddingProblem.constantAnswerMse(List.of(adding, copy), 1), "(u, m)")
+                .row("AddingProblem.constantAnswerMse", "a one-hot example", "examples[1]",
+                        () -> AddingProblem.constantAnswerMse(List.of(adding, oneHot), 1), "(u, m)")
                 .row("AddingProblem.constantAnswerMse", "a NaN constant", "constant",
                         () -> AddingProblem.constantAnswerMse(List.of(adding), Double.NaN), "finite", "NaN")
-                .row("Sampler.sample", "zero characters", "n", () -> Sampler.sample(rnn, v, 'a', 0, 1), ">= 1", "0")
-                .row("Sampler.sample", "a null network", "rnn", () -> Sampler.sample(null, v, 'a', 5, 1), "null")
-                .row("Sampler.sample", "a null vocabulary", "vocabulary", () -> Sampler.sample(rnn, null, 'a', 5, 1), "null")
-                .row("Sampler.sample", "a network sized for another vocabulary", "rnn",
-                        () -> Sampler.sample(wide, v, 'a', 5, 1), "D = K = 3", "D = 5", "K = 5")
-                .row("Sampler.sample", "a first character outside the vocabulary", "first",
-                        () -> Sampler.sample(rnn, v, 'z', 5, 1), "\"abc\"", "'z'")
                 .tests();
     }
 }

@@ -1,9 +1,6 @@
 package io.github.rnnkit.data;
 
-import io.github.rnnkit.activation.Activations;
 import io.github.rnnkit.rnn.Example;
-import io.github.rnnkit.rnn.Init;
-import io.github.rnnkit.rnn.Rnn;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -73,37 +70,5 @@ class DataTest {
         assertArrayEquals(AddingProblem.examples(3, 8, 7).get(2).xs(), AddingProblem.examples(3, 8, 7).get(2).xs());
         assertNotEquals(AddingProblem.target(AddingProblem.examples(1, 8, 7).get(0)),
                 AddingProblem.target(AddingProblem.examples(1, 8, 8).get(0)));
-    }
-
-    @Test
-    void samplingIsReproducibleUnderASeed() {
-        Vocabulary v = Vocabulary.of(Corpus.TEXT);
-        Rnn rnn = new Rnn(Init.uniform(16, v.size(), v.size(), 3), Activations.TANH);
-        String a = Sampler.sample(rnn, v, 'T', 40, 9);
-        assertEquals(40, a.length());
-        assertEquals(a, Sampler.sample(rnn, v, 'T', 40, 9));
-    }
-
-    @Test
-    void theCopyTaskAsksForTheSymbolsBackAfterTheDelay() {
-        Example e = CopyTask.examples(1, 4, 3, 5, 11).get(0);
-        double[][] xs = e.xs();
-        assertEquals(2 * 3 + 5 + 1, xs.length);
-        assertEquals(1.0, xs[3 + 5][CopyTask.go(4)]);
-        int[] targets = e.targets();
-        for (int i = 0; i < 3; i++) {
-            int shown = 0;
-            while (xs[i][shown] != 1) {
-                shown++;
-            }
-            assertEquals(shown, targets[3 + 5 + 1 + i]);
-            assertEquals(CopyTask.blank(4), targets[i]);
-        }
-    }
-
-    @Test
-    void theCopyTaskRejectsANegativeDelayByName() {
-        assertEquals("delay: expected an integer >= 0, got -1",
-                assertThrows(IllegalArgumentException.class, () -> CopyTask.examples(1, 4, 3, -1, 1)).getMessage());
     }
 }

@@ -4,6 +4,8 @@ import io.github.rnnkit.testing.BadInput;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import io.github.rnnkit.rnn.Params;
+
 import java.util.stream.Stream;
 
 class GatedBadInputTest {
@@ -28,10 +30,17 @@ class GatedBadInputTest {
                 .row("Gru.init", "zero hidden units", "hidden", () -> Gru.init(0, 3, 2, 1), ">= 1", "0")
                 .row("Gru.init", "zero inputs", "input", () -> Gru.init(2, 0, 2, 1), ">= 1", "0")
                 .row("Gru.init", "zero outputs", "output", () -> Gru.init(2, 3, 0, 1), ">= 1", "0")
-                .row("new Lstm", "null parameters", "params", () -> new Lstm(null), "LSTM", "null")
-                .row("new Lstm", "the parameters of a GRU", "params", () -> new Lstm(gruParams), "LSTM", "Wz")
-                .row("new Gru", "null parameters", "params", () -> new Gru(null), "GRU", "null")
-                .row("new Gru", "the parameters of an LSTM", "params", () -> new Gru(lstmParams), "GRU", "Wf")
+                .row("new Lstm", "null parameters", "params", () -> new Lstm(null), "Lstm", "null")
+                .row("new Lstm", "the parameters of a GRU", "params", () -> new Lstm(gruParams), "Lstm.init", "[Ui, Wi, bi", "Uu")
+                .row("new Gru", "null parameters", "params", () -> new Gru(null), "Gru", "null")
+                .row("new Gru", "the parameters of an LSTM", "params", () -> new Gru(lstmParams), "Gru.init", "Wf")
+                .row("new Lstm", "a forget gate of the wrong shape", "Wf",
+                        () -> new Lstm(replaced(lstmParams, "Wf", new double[2][3])), "2×2", "row 0 of length 3")
+                .row("new Gru", "a NaN weight", "Wn[1][0]", () -> new Gru(replaced(gruParams, "Wn", new double[][] {{0, 0}, {Double.NaN, 0}})), "finite", "NaN")
+                .row("Gru.init", "an infinite update bias", "updateBias", () -> Gru.init(2, 3, 2, Double.POSITIVE_INFINITY, 1), "finite", "Infinity")
+                .row("GatedNetwork.evaluate", "a null example", "e", () -> lstm.evaluate(null), "Example", "null")
+                .row("GatedNetwork.evaluate", "a null loss", "loss", () -> gru.evaluate(XS, null), "Loss", "null")
+                .row("Trace.h", "a step past T", "t", () -> lstmTrace.h(5), "[0, 4]", "5")
                 .row("Lstm.forward", "null inputs", "xs", () -> lstm.forward(null), "null")
                 .row("Lstm.forward", "an empty sequence", "xs", () -> lstm.forward(new double[0][]), "at least one row", "0 rows")
                 .row("Lstm.forward", "inputs of the wrong size", "xs",
@@ -49,7 +58,7 @@ class GatedBadInputTest {
                         () -> gru.forward(new double[][] {{1, Double.NEGATIVE_INFINITY, 3}}), "finite", "-Infinity")
                 .row("GatedNetwork.crossEntropy", "inputs of the wrong size", "xs",
                         () -> lstm.crossEntropy(new double[][] {{1, 2}}, new int[] {0}), "1×3", "length 2")
-                .row("GatedNetwork.crossEntropy", "null targets", "targets", () -> gru.crossEntropy(XS, null), "4 class indices", "null")
+                .row("GatedNetwork.crossEntropy", "null targets", "targets", () -> gru.crossEntropy(XS, null), "class indices", "null")
                 .row("GatedNetwork.crossEntropy", "fewer targets than steps", "targets",
                         () -> lstm.crossEntropy(XS, new int[] {0, 1, 0}), "4 class indices", "got 3")
                 .row("GatedNetwork.crossEntropy", "a target past the last class", "targets[1]",
@@ -59,7 +68,7 @@ class GatedBadInputTest {
                 .row("GatedNetwork.lastStepSquaredError", "a null sequence", "xs",
                         () -> gru.lastStepSquaredError(null, new double[] {1, 0}), "null")
                 .row("GatedNetwork.lastStepSquaredError", "a null target", "target",
-                        () -> lstm.lastStepSquaredError(XS, null), "length 2", "null")
+                        () -> lstm.lastStepSquaredError(XS, null), "vector", "null")
                 .row("GatedNetwork.lastStepSquaredError", "a target of the wrong length", "target",
                         () -> gru.lastStepSquaredError(XS, new double[] {1, 0, 0}), "length 2", "length 3")
                 .row("GatedNetwork.lastStepSquaredError", "a NaN target", "target[1]",
@@ -67,18 +76,25 @@ class GatedBadInputTest {
                 .row("Lstm.forgetProducts", "a null trace", "tr", () -> Lstm.forgetProducts(null), "LSTM", "null")
                 .row("Lstm.forgetProducts", "the trace of a GRU", "tr", () -> Lstm.forgetProducts(gruTrace), "LSTM", "GRU")
                 .row("Params.get", "an unknown name", "name", () -> lstmParams.get("Wz"), "Wf", "got Wz")
-                .row("Params.get", "a null name", "name", () -> gruParams.get(null), "Wz", "got null")
-                .row("Params.with", "an unknown name", "name", () -> lstmParams.with("W", new double[2][3]), "Wi", "got W")
-                .row("Params.with", "a null value", "value", () -> lstmParams.with("Wf", null), "2×3", "null")
+                .row("Params.get", "a null name", "name", () -> gruParams.get(null), "Wu", "got null")
+                .row("Params.with", "an unknown name", "name", () -> lstmParams.with("W", new double[2][3]), "Ui", "got W")
+                .row("Params.with", "a null value", "value", () -> lstmParams.with("Uf", null), "2×3", "null")
                 .row("Params.with", "a value with too many rows", "value",
-                        () -> lstmParams.with("Wf", new double[3][3]), "2×3", "3 rows")
+                        () -> lstmParams.with("Uf", new double[3][3]), "2×3", "3 rows")
                 .row("Params.with", "a ragged value", "value",
-                        () -> gruParams.with("bz", new double[][] {{1}}), "1×2", "row 0 of length 1")
+                        () -> gruParams.with("bu", new double[][] {{1}}), "1×2", "row 0 of length 1")
                 .row("Params.with", "a NaN entry", "value[0][1]",
-                        () -> lstmParams.with("Wf", new double[][] {{0, Double.NaN, 0}, {0, 0, 0}}), "finite", "NaN")
+                        () -> lstmParams.with("Uf", new double[][] {{0, Double.NaN, 0}, {0, 0, 0}}), "finite", "NaN")
                 .row("Trace.gate", "a negative gate index", "n", () -> lstmTrace.gate(-1), "[0, 3]", "-1")
                 .row("Trace.gate", "an index past an LSTM's four gates", "n", () -> lstmTrace.gate(4), "[0, 3]", "4")
                 .row("Trace.gate", "an index past a GRU's three gates", "n", () -> gruTrace.gate(3), "[0, 2]", "3")
                 .tests();
+    }
+
+    /** The same set with one array replaced by anything, which Params.with would refuse. */
+    static Params replaced(Params p, String name, double[][] value) {
+        java.util.Map<String, double[][]> m = p.toMap();
+        m.put(name, value);
+        return Params.of(m);
     }
 }

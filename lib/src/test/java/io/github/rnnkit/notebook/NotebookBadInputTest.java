@@ -25,6 +25,12 @@ class NotebookBadInputTest {
                         () -> Show.progress("training", 3).update(-1), "[0, 3]", "-1")
                 .row("Progress.update", "more steps than the total", "stepsDone",
                         () -> Show.progress("training", 3).update(4), "[0, 3]", "4")
+                .row("TableBuilder.of", "a null title", "title", () -> TableBuilder.of(null, "x"), "title", "null")
+                .row("TableBuilder.of", "no columns", "columns", () -> TableBuilder.of("t"), "at least one", "none")
+                .row("TableBuilder.of", "a repeated column name", "columns[2]", () -> TableBuilder.of("t", "a", "b", "a"), "no other column", "\"a\" again")
+                .row("TableBuilder.row", "one value too few", "values", () -> TableBuilder.of("t", "a", "b").row(1), "2 values [a, b]", "got 1")
+                .row("TableBuilder.build", "text and numbers in one column", "values of column \"loss\"",
+                        () -> TableBuilder.of("t", "loss").row(0.5).row("NaN").build(), "one kind", "a Double (0.5) in row 0", "a String (NaN) in row 1")
                 .tests();
     }
 }

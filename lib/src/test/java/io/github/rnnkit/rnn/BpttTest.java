@@ -2,6 +2,7 @@ package io.github.rnnkit.rnn;
 
 import io.github.rnnkit.activation.Activation;
 import io.github.rnnkit.activation.Activations;
+import io.github.rnnkit.util.Matrices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,14 +19,7 @@ class BpttTest {
     static final int H = 5, D = 4, K = 3, T = 6;
 
     static double[][] inputs(long seed) {
-        Random rng = new Random(seed);
-        double[][] xs = new double[T][D];
-        for (double[] x : xs) {
-            for (int j = 0; j < D; j++) {
-                x[j] = rng.nextGaussian();
-            }
-        }
-        return xs;
+        return Matrices.gaussian(new Random(seed), T, D, 1);
     }
 
     static double[] h0() {
@@ -47,6 +41,7 @@ class BpttTest {
     void fullBpttMatchesFiniteDifferencesOnEveryParameterAndOnH0(String name) {
         RnnParams p = Init.uniform(H, D, K, 7);
         GradientCheck check = GradientCheck.crossEntropy(p, activation(name), inputs(3), h0(), TARGETS);
+        assertEquals(java.util.List.of("U", "W", "b", "V", "c", "h0"), java.util.List.copyOf(check.relativeErrors().keySet()));
         check.relativeErrors().forEach((param, err) ->
                 assertTrue(err < 1e-7, name + " " + param + ": relative error " + err));
     }
@@ -62,16 +57,28 @@ class BpttTest {
     }
 
     @Test
-    void aWindowOfAtLeastTIsExactlyFullBptt() {
-        Rnn rnn = new Rnn(Init.uniform(H, D, K, 2), Activations.TANH);
+    void aGradientCheckFindsAWrongGradient() {
+        RnnParams p = Init.uniform(H, D, K, 7);
+        Rnn rnn = new Rnn(p, Activations.TANH);
+        Params right = rnn.bptt(rnn.forward(inputs(3), null), TARGETS).toParams();
+        double[][] w = right.get("W");
+        w[1][2] *= 1.001;
+        GradientCheck check = GradientCheck.of(p.toParams(), right.with("W", w),
+                q -> new Rnn(RnnParams.fromParams(q), Activations.TANH).forward(inputs(3), null).loss(TARGETS));
+        assertTrue(check.relativeErrors().get("W") > 1e-5, check.toString());
+        assertTrue(check.relativeErrors().get("U") < 1e-7, check.toString());
+    }
+
+    @Test
+    void aWindowOfAtLeastTGivesTheReferencesOnePassBptt() {
+        RnnParams p = Init.uniform(H, D, K, 2);
+        Rnn rnn = new Rnn(p, Activations.TANH);
         Forward fwd = rnn.forward(inputs(1), h0());
-        Gradients full = rnn.bptt(fwd, TARGETS);
+        Gradients onePass = ReferenceBptt.crossEntropy(p, Activations.TANH, inputs(1), h0(), TARGETS);
         for (int k : new int[] {T, T + 5}) {
-            Gradients window = rnn.bptt(fwd, TARGETS, k);
-            assertArrayEquals(full.dW(), window.dW());
-            assertArrayEquals(full.dU(), window.dU());
-            assertArrayEquals(full.db(), window.db());
-            assertArrayEquals(full.dh0(), window.dh0());
+            ReferenceBpttTest.assertSameGradients(onePass, rnn.bptt(fwd, TARGETS, k), "fast path, k = " + k);
+            ReferenceBpttTest.assertSameGradients(onePass, ReferenceBptt.crossEntropy(p, Activations.TANH, inputs(1), h0(), TARGETS, k),
+                    "reference per loss term, k = " + k);
         }
     }
 
@@ -84,16 +91,17 @@ class BpttTest {
         Gradients one = rnn.bptt(fwd, TARGETS, 1);
         double[][] expected = new double[H][H];
         double[][] v = p.V();
-        for (int t = 0; t < T; t++) {
-            double[] dOut = fwd.probs()[t];
-            dOut[TARGETS[t]] -= 1;
-            double[] prev = t == 0 ? h0() : fwd.hs()[t - 1];
+        for (int t = 1; t <= T; t++) {
+            double[] dOut = fwd.p(t);
+            dOut[TARGETS[t - 1]] -= 1;
+            double[] prev = fwd.h(t - 1);
+            double[] z = fwd.z(t);
             for (int i = 0; i < H; i++) {
                 double dh = 0;
                 for (int k = 0; k < K; k++) {
                     dh += v[k][i] * dOut[k];
                 }
-                double delta = dh * Activations.TANH.derivative(fwd.zs()[t][i]);
+                double delta = dh * Activations.TANH.derivative(z[i]);
                 for (int j = 0; j < H; j++) {
                     expected[i][j] += delta * prev[j];
                 }
@@ -132,5 +140,50 @@ class BpttTest {
     void softmaxOfANaNLogitIsNaNSoABlownUpNetworkGetsANaNLossInsteadOfAnError() {
         assertTrue(Double.isNaN(Softmax.of(new double[] {0, Double.NaN})[0]));
         assertTrue(Double.isNaN(Softmax.logSumExp(new double[] {Double.POSITIVE_INFINITY, 0})));
+    }
+
+    @Test
+    void theCrossEntropyIsMinusTheLogOfTheSoftmax() {
+        double[] o = {0.3, -1.2, 2.5};
+        assertEquals(-Math.log(Softmax.of(o)[2]), Softmax.crossEntropy(o, 2), 1e-15);
+    }
+
+    @Test
+    void theOnePassLossAndGradientEqualTheSeparateOnes() {
+        double[][] logits = Matrices.gaussian(new Random(4), T, K, 3);
+        for (Loss loss : new Loss[] {Loss.crossEntropy(TARGETS), Loss.lastStepSquaredError(new double[] {0.5, -1, 2})}) {
+            Loss.ValueAndGradient both = loss.valueAndGradient(logits);
+            assertEquals(loss.value(logits), both.value());
+            assertArrayEquals(loss.gradient(logits), both.gradient());
+        }
+    }
+
+    @Test
+    void eachLossGradientIsTheFiniteDifferenceOfItsValue() {
+        double[][] logits = Matrices.gaussian(new Random(6), T, K, 2);
+        for (Loss loss : new Loss[] {Loss.crossEntropy(TARGETS), Loss.lastStepSquaredError(new double[] {0.5, -1, 2})}) {
+            double[][] g = loss.gradient(logits);
+            for (int t = 0; t < T; t++) {
+                for (int k = 0; k < K; k++) {
+                    double[][] up = Matrices.scale(1, logits);
+                    double[][] down = Matrices.scale(1, logits);
+                    up[t][k] += 1e-6;
+                    down[t][k] -= 1e-6;
+                    double numeric = (loss.value(up) - loss.value(down)) / 2e-6;
+                    assertTrue(Matrices.relativeError(g[t][k], numeric) < 1e-7, loss + " at (" + t + ", " + k + ")");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theStepAccessorsReadTheMathsNumbering() {
+        Forward fwd = new Rnn(Init.uniform(H, D, K, 2), Activations.TANH).forward(inputs(1), h0());
+        assertArrayEquals(h0(), fwd.h(0));
+        assertArrayEquals(fwd.hs()[T - 1], fwd.h(T));
+        assertArrayEquals(fwd.zs()[0], fwd.z(1));
+        assertArrayEquals(fwd.logits()[2], fwd.o(3));
+        assertArrayEquals(fwd.probs()[T - 1], fwd.p(T));
+        assertArrayEquals(inputs(1)[4], fwd.x(5));
     }
 }

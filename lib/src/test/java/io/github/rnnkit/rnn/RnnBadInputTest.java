@@ -5,6 +5,7 @@ import io.github.rnnkit.testing.BadInput;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import java.util.Map;
 import java.util.stream.Stream;
 
 class RnnBadInputTest {
@@ -81,22 +82,12 @@ class RnnBadInputTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> trainingRejectsBadInput() {
+    Stream<DynamicTest> examplesLossesAndNamedParametersRejectBadInput() {
         Example example = Example.perStep(XS, TARGETS);
+        Params named = P.toParams();
         return BadInput.table()
-                .row("Trainer.sgd", "a learning rate of 0", "learningRate", () -> Trainer.sgd(0), "> 0", "0.0")
-                .row("Trainer.adagrad", "a NaN learning rate", "learningRate", () -> Trainer.adagrad(Double.NaN), "NaN")
-                .row("Trainer.clip", "a null policy", "policy", () -> Trainer.sgd(0.1).clip(null), "ClipPolicy.none()")
-                .row("Trainer.onStep", "a null listener", "listener", () -> Trainer.sgd(0.1).onStep(null), "null")
-                .row("Trainer.train", "a null start", "start", () -> Trainer.sgd(0.1).train(null, 1, i -> example), "Rnn")
-                .row("Trainer.train", "zero steps", "steps", () -> Trainer.sgd(0.1).train(RNN, 0, i -> example), ">= 1", "0")
-                .row("Trainer.train", "null data", "data", () -> Trainer.sgd(0.1).train(RNN, 1, null), "null")
-                .row("Trainer.train", "data that has no example for a step", "data", () -> Trainer.sgd(0.1).train(RNN, 3, i -> i < 2 ? example : null), "step 2")
-                .row("ClipPolicy.value", "a negative limit", "limit", () -> ClipPolicy.value(-5), ">= 0", "-5")
-                .row("ClipPolicy.norm", "a NaN limit", "maxNorm", () -> ClipPolicy.norm(Double.NaN), "NaN")
-                .row("ClipPolicy.globalNorm", "a negative limit", "maxNorm", () -> ClipPolicy.globalNorm(-1), "-1")
-                .row("ClipPolicy.apply", "null gradients", "g", () -> ClipPolicy.value(1).apply(null), "null")
                 .row("Example.perStep", "targets of another length than the inputs", "targets", () -> Example.perStep(XS, new int[] {1}), "2 class indices", "got 1")
+                .row("Example.perStep", "null targets", "targets", () -> Example.perStep(XS, null), "class indices", "null")
                 .row("Example.perStep", "an empty sequence", "xs", () -> Example.perStep(new double[0][], new int[0]), "0 rows")
                 .row("Example.perStep", "ragged inputs", "xs", () -> Example.perStep(new double[][] {{1, 0}, {1}}, TARGETS), "2×2", "row 1 of length 1")
                 .row("Example.lastStep", "a NaN input", "xs[1][0]", () -> Example.lastStep(new double[][] {{1}, {Double.NaN}}, new double[] {1}), "NaN")
@@ -105,7 +96,48 @@ class RnnBadInputTest {
                 .row("Example.evaluate", "a null network", "rnn", () -> example.evaluate(null, null), "Rnn")
                 .row("Example.evaluate", "a network with fewer classes than the targets need", "targets[1]",
                         () -> example.evaluate(new Rnn(Init.uniform(3, 2, 2, 1), Activations.TANH), null), "[0, 1]", "3")
+                .row("Loss.crossEntropy", "null targets", "targets", () -> Loss.crossEntropy(null), "class indices", "null")
+                .row("Loss.value", "logits for more steps than targets", "targets",
+                        () -> Loss.crossEntropy(new int[] {0}).value(new double[][] {{1, 2}, {3, 4}}), "2 class indices", "got 1")
+                .row("Loss.gradient", "a target past the last class", "targets[0]",
+                        () -> Loss.crossEntropy(new int[] {2}).gradient(new double[][] {{1, 2}}), "[0, 1]", "got 2")
+                .row("Loss.lastStepSquaredError", "a null target", "target", () -> Loss.lastStepSquaredError(null), "null")
+                .row("Loss.valueAndGradient", "a target longer than the outputs", "target",
+                        () -> Loss.lastStepSquaredError(new double[] {1, 2}).valueAndGradient(new double[][] {{1}}), "length 1", "length 2")
+                .row("Softmax.crossEntropy", "a class past the last", "y", () -> Softmax.crossEntropy(new double[] {1, 2}, 2), "[0, 1]", "2")
+                .row("Params.of", "null", "arrays", () -> Params.of(null), "map", "null")
+                .row("Params.of", "no arrays", "arrays", () -> Params.of(Map.of()), "at least one", "none")
+                .row("Params.of", "a ragged array", "W", () -> Params.of(Map.of("W", new double[][] {{1, 2}, {3}})), "2×2", "row 1 of length 1")
+                .row("Params.get", "an unknown name", "name", () -> named.get("Wz"), "[U, W, b, V, c]", "got Wz")
+                .row("Params.with", "a value of another shape", "value", () -> named.with("W", new double[2][3]), "3×3", "2 rows")
+                .row("Params.with", "a NaN entry", "value[0][1]", () -> named.with("b", new double[][] {{0, Double.NaN, 0}}), "finite", "NaN")
+                .row("Params.map", "a function that returns its argument", "f", () -> named.map(a -> a), "new array", "U")
+                .row("Params.map", "a function that changes the shape", "f(U)", () -> named.map(a -> new double[1][1]), "3×2", "1 rows")
+                .row("Params.scaled", "a NaN factor", "s", () -> named.scaled(Double.NaN), "finite", "NaN")
+                .row("RnnParams.fromParams", "null", "p", () -> RnnParams.fromParams(null), "U, W, b, V, c", "null")
+                .row("RnnParams.fromParams", "a set without W, b, V, c", "p",
+                        () -> RnnParams.fromParams(Params.of(Map.of("U", P.U()))), "[U, W, b, V, c]", "got [U]")
+                .row("Gradients.fromParams", "a b that is no vector", "b",
+                        () -> Gradients.fromParams(Params.of(new java.util.LinkedHashMap<>(Map.of("U", P.U(), "W", P.W(), "b", P.W(), "V", P.V(), "c", new double[][] {P.c()}))), new double[3]),
+                        "1-row", "3 rows")
+                .row("Forward.h", "a step past T", "t", () -> FWD.h(3), "[0, 2]", "3")
+                .row("Forward.z", "step 0, which has no pre-activation", "t", () -> FWD.z(0), "[1, 2]", "0")
+                .row("Forward.p", "a negative step", "t", () -> FWD.p(-1), "[1, 2]", "-1")
+                .row("ReferenceBptt.crossEntropy", "a window of 0", "k", () -> ReferenceBptt.crossEntropy(P, Activations.TANH, XS, null, TARGETS, 0), ">= 1", "0")
+                .row("ReferenceBptt.crossEntropy", "a target past the last class", "targets[1]",
+                        () -> ReferenceBptt.crossEntropy(P, Activations.TANH, XS, null, new int[] {0, 4}), "[0, 3]", "4")
+                .row("ReferenceBptt.lastStepSquaredError", "a target of the wrong length", "y",
+                        () -> ReferenceBptt.lastStepSquaredError(P, Activations.TANH, XS, null, new double[2]), "length 4", "length 2")
+                .row("GradientCheck.of", "a null loss", "loss", () -> GradientCheck.of(named, named, null), "function", "null")
+                .row("GradientCheck.of", "gradients of another shape", "analytic",
+                        () -> GradientCheck.of(named, tallerU(named), q -> 0), "3×2", "4 rows")
                 .tests();
+    }
+
+    private static Params tallerU(Params p) {
+        Map<String, double[][]> m = p.toMap();
+        m.put("U", new double[4][2]);
+        return Params.of(m);
     }
 
     private static double[][] withEntry(double[][] m, int i, int j, double value) {

@@ -1,4 +1,4 @@
-package io.github.rnnkit.rnn;
+package io.github.rnnkit.train;
 
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -9,26 +9,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The record of a training run: per step the loss and the gradient norm before and after
- * clipping, the trained network, and whether (and where) the run diverged.
+ * The record of a training run: per step the loss and the global gradient norm before and after
+ * clipping, the clipping policy, the trained network, and whether (and where) the run diverged.
+ * A diverged run is a result like any other: its record ends at the last step that completed.
+ *
+ * @param <N> the type of network trained
  */
-public final class TrainingRun {
+public final class TrainingRun<N> {
 
-    private final String policy;
+    private final ClipPolicy policy;
     private final List<Trainer.Step> steps;
-    private final Rnn rnn;
+    private final N network;
     private final String divergence;
 
-    private TrainingRun(String policy, List<Trainer.Step> steps, Rnn rnn, String divergence) {
+    private TrainingRun(ClipPolicy policy, List<Trainer.Step> steps, N network, String divergence) {
         this.policy = policy;
         this.steps = List.copyOf(steps);
-        this.rnn = rnn;
+        this.network = network;
         this.divergence = divergence;
     }
 
-    /** The network after the last completed step. */
-    public Rnn rnn() {
-        return rnn;
+    /**
+     * The network after the last completed step. After a divergence its weights may hold NaN or
+     * ±∞ (see {@link #divergence()}): it is what the updates left, as in any framework.
+     */
+    public N network() {
+        return network;
+    }
+
+    /** The clipping policy the run used. */
+    public ClipPolicy policy() {
+        return policy;
     }
 
     /** Completed steps. */
@@ -36,7 +47,15 @@ public final class TrainingRun {
         return steps.size();
     }
 
-    /** True when a loss or gradient stopped being finite. */
+    /** What the trainer recorded after step {@code i} (0-based, i &lt; length()). */
+    public Trainer.Step step(int i) {
+        if (i < 0 || i >= steps.size()) {
+            throw new IllegalArgumentException("i: expected a completed step in [0, " + (steps.size() - 1) + "], got " + i);
+        }
+        return steps.get(i);
+    }
+
+    /** True when a loss, a gradient or a weight stopped being finite. */
     public boolean diverged() {
         return divergence != null;
     }
@@ -76,11 +95,11 @@ public final class TrainingRun {
     }
 
     static final class Builder {
-        private final String policy;
+        private final ClipPolicy policy;
         private final List<Trainer.Step> steps = new ArrayList<>();
         private String divergence;
 
-        Builder(String policy) {
+        Builder(ClipPolicy policy) {
             this.policy = policy;
         }
 
@@ -88,12 +107,20 @@ public final class TrainingRun {
             steps.add(step);
         }
 
-        void diverged(int step, double loss, double norm) {
-            divergence = "diverged at step " + step + " (loss " + loss + ", gradient norm " + norm + ")";
+        int length() {
+            return steps.size();
         }
 
-        TrainingRun build(Rnn rnn) {
-            return new TrainingRun(policy, steps, rnn, divergence);
+        boolean diverged() {
+            return divergence != null;
+        }
+
+        void diverged(String where) {
+            divergence = "diverged " + where;
+        }
+
+        <N> TrainingRun<N> build(N network) {
+            return new TrainingRun<>(policy, steps, network, divergence);
         }
     }
 }

@@ -1,13 +1,15 @@
-package io.github.rnnkit.rnn;
+package io.github.rnnkit.train;
 
 import io.github.rnnkit.clip.Clipped;
 import io.github.rnnkit.clip.Clipping;
+import io.github.rnnkit.rnn.Params;
 import io.github.rnnkit.util.Check;
 
 /**
- * What a training step does to the gradients before the update: nothing, clip every entry to
- * [−v, v], clip each parameter's gradient to norm m on its own, or clip all of them together to
- * global norm m (see {@link Clipping}).
+ * What a training step does to the gradients before the update, with θ the threshold: nothing,
+ * clip every entry to [−θ, θ], clip each parameter's gradient to norm θ on its own, or clip all
+ * of them together to global norm θ (the rules of {@link Clipping}). The same policies serve every
+ * network the {@link Trainer} trains, since they act on the gradient by parameter name.
  */
 public final class ClipPolicy {
 
@@ -40,26 +42,22 @@ public final class ClipPolicy {
         return new ClipPolicy(Kind.GLOBAL_NORM, Check.nonNegative("maxNorm", maxNorm));
     }
 
-    /** The gradients after this policy, with the norms before and after. */
-    public Clipped<Gradients> apply(Gradients g) {
-        Check.notNull("g", g, "Gradients");
+    /** The gradients after this policy, with the global norms before and after. */
+    public Clipped<Params> apply(Params g) {
+        Check.notNull("g", g, "Params (a gradient by parameter name)");
         return switch (kind) {
             case NONE -> new Clipped<>(g, g.norm(), g.norm(), 1, false);
             case GLOBAL_NORM -> Clipping.byGlobalNormReport(g, limit);
-            case VALUE, NORM -> perTensor(g);
+            case VALUE -> perTensor(g, g.map(a -> Clipping.byValue(a, limit)));
+            case NORM -> perTensor(g, g.map(a -> Clipping.byNorm(a, limit)));
         };
     }
 
-    /** Each parameter's gradient clipped on its own; "changed" when any entry or any norm changed. */
-    private Clipped<Gradients> perTensor(Gradients g) {
-        double[][][] arrays = g.arraysView().clone();
-        for (int i = 0; i < arrays.length; i++) {
-            arrays[i] = kind == Kind.VALUE ? Clipping.byValue(arrays[i], limit) : Clipping.byNorm(arrays[i], limit);
-        }
-        Gradients out = new Gradients(arrays[0], arrays[1], arrays[2][0], arrays[3], arrays[4][0], g.dh0View(), null);
-        double before = g.norm();
-        double after = out.norm();
-        return new Clipped<>(out, before, after, before == 0 ? 1 : after / before, after != before);
+    /** Each parameter's gradient clipped on its own; "changed" when the global norm changed. */
+    private static Clipped<Params> perTensor(Params before, Params after) {
+        double normBefore = before.norm();
+        double normAfter = after.norm();
+        return new Clipped<>(after, normBefore, normAfter, normBefore == 0 ? 1 : normAfter / normBefore, normAfter != normBefore);
     }
 
     @Override

@@ -1,0 +1,32 @@
+/**
+ * The vanilla recurrent network and backpropagation through time, in the notation of
+ * {@code docs/notation.md}. Forward, for t = 1..T ({@link io.github.rnnkit.rnn.Rnn#forward}):
+ *
+ * <pre>
+ *   z_t = U x_t + W h_{t-1} + b      h_t = f(z_t)      o_t = V h_t + c      p_t = softmax(o_t)
+ * </pre>
+ *
+ * Losses ({@link io.github.rnnkit.rnn.Loss}, {@link io.github.rnnkit.rnn.Softmax}):
+ *
+ * <pre>
+ *   L = Σ_t −log p_t[y_t]       ∂L/∂o_t = p_t − onehot(y_t)
+ *   L = ½ ‖o_T − y‖²            ∂L/∂o_T = o_T − y
+ * </pre>
+ *
+ * Backward ({@link io.github.rnnkit.rnn.ReferenceBptt}, one line per equation; the same numbers
+ * faster in {@link io.github.rnnkit.rnn.Rnn#bptt}):
+ *
+ * <pre>
+ *   ∂L/∂h_t = Vᵀ ∂L/∂o_t + Wᵀ δ_{t+1}     δ_t = f'(z_t) ⊙ ∂L/∂h_t
+ *   dU = Σ_t δ_t x_tᵀ   dW = Σ_t δ_t h_{t-1}ᵀ   db = Σ_t δ_t   dV = Σ_t ∂L/∂o_t h_tᵀ   dc = Σ_t ∂L/∂o_t
+ *   truncated, window k: each L_t goes back through steps t .. t−k+1 only
+ * </pre>
+ *
+ * Parameters by name ({@link io.github.rnnkit.rnn.Params}, {@link io.github.rnnkit.rnn.RnnParams},
+ * {@link io.github.rnnkit.rnn.Gradients}), initialisers ({@link io.github.rnnkit.rnn.Init}), the
+ * finite-difference check ({@link io.github.rnnkit.rnn.GradientCheck}), training examples
+ * ({@link io.github.rnnkit.rnn.Example}) and what a network must offer to be trained
+ * ({@link io.github.rnnkit.rnn.Trainable}, {@link io.github.rnnkit.rnn.TrainingState}: the SGD
+ * and Adagrad updates Θ ← Θ − η g and Θ ← Θ − η g / sqrt(S + 1e-8)).
+ */
+package io.github.rnnkit.rnn;

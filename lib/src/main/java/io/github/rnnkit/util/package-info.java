@@ -1,0 +1,13 @@
+/**
+ * Utilities with no idea of their own about networks: argument checks ({@link io.github.rnnkit.util.Check}),
+ * number formatting ({@link io.github.rnnkit.util.Format}), sample grids ({@link io.github.rnnkit.util.Grid})
+ * and small dense linear algebra ({@link io.github.rnnkit.util.Matrices}):
+ *
+ * <pre>
+ *   ‖x‖₂, ‖A‖_F                     without overflow or underflow
+ *   λ1 = ‖A‖₂ = σ_max(A)            power iteration on AᵀA
+ *   ρ(A) = max |λ_i| = lim ‖A^n‖^{1/n}   repeated squaring (Gelfand)
+ *   cos ∠(x, y) = x·y / (‖x‖ ‖y‖)    rel(x, y) = |x − y| / max(1e-8, |x| + |y|)
+ * </pre>
+ */
+package io.github.rnnkit.util;
