@@ -1,0 +1,286 @@
+#!/usr/bin/env python3
+"""The kit's kernel launcher: runs the Java kernel so that Jupyter never meets a hung start.
+
+Usage (what the kit's kernelspec runs):
+
+    python kernel_launcher.py [--hang-after S] [--max-starts N] CONNECTION_FILE -- COMMAND...
+
+COMMAND starts the kernel (`java … -jar kernel.jar CONNECTION_FILE`). The launcher starts it at
+once, then probes it through the ports of the connection file, like a Jupyter client would: a
+heartbeat ping, and a signed `kernel_info_request` on the shell and on the control channel.
+rapaio-jupyter-kernel 3.0.1 sometimes starts with its shell thread gone while its heartbeat
+still answers (docs/kernel.md); such a kernel never answers. So once any channel has answered,
+the next must answer within `--hang-after` seconds, or the JVM is killed and started again
+on the same ports: Jupyter, still sending its own requests, sees only a slower start. A kernel
+that answers nothing yet is still starting, however long it takes, and is left alone.
+
+Once the kernel is ready the launcher only waits: it forwards the signals it receives (Jupyter's
+interrupt is a SIGINT) to the kernel and exits with the kernel's exit code. The kernel runs in
+its own process group and dies with the launcher even when the launcher is SIGKILLed: on Linux
+through PR_SET_PDEATHSIG, elsewhere through its stdin, a pipe whose end the launcher holds (the
+kit's kernel agent halts the JVM when it reads end-of-file there).
+
+Only the standard library and pyzmq (which every Jupyter installation has) are used, so the
+launcher also runs in a sandbox that offers nothing but loopback and the connection file.
+"""
+import argparse
+import ctypes
+import hashlib
+import hmac
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Dict, List, Optional
+
+PREFIX = "[rnnkit-launcher]"
+FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2)
+CHANNELS = ("heartbeat", "shell", "control")
+RESEND_EVERY = 0.5  # seconds between kernel_info_requests to a channel that has not answered
+PR_SET_PDEATHSIG = 1
+
+
+def say(message: str) -> None:
+    print(f"{PREFIX} {message}", file=sys.stderr, flush=True)
+
+
+@dataclass(frozen=True)
+class Connection:
+    """The ports and key of a Jupyter connection file."""
+
+    transport: str
+    ip: str
+    ports: Dict[str, int]
+    key: bytes
+    scheme: str
+
+    @classmethod
+    def read(cls, path: str) -> "Connection":
+        with open(path, encoding="utf-8") as f:
+            info = json.load(f)
+        ports = {"heartbeat": info["hb_port"], "shell": info["shell_port"], "control": info["control_port"]}
+        return cls(info.get("transport", "tcp"), info["ip"], ports, info.get("key", "").encode(),
+                   info.get("signature_scheme", "hmac-sha256"))
+
+    def address(self, channel: str) -> str:
+        return f"{self.transport}://{self.ip}:{self.ports[channel]}"
+
+    def sign(self, frames: List[bytes]) -> bytes:
+        if not self.key:
+            return b""
+        digest = hmac.new(self.key, digestmod=getattr(hashlib, self.scheme.split("-", 1)[1]))
+        for frame in frames:
+            digest.update(frame)
+        return digest.hexdigest().encode()
+
+
+class Probe:
+    """Asks a starting kernel, through its heartbeat, shell and control channels, for signs of life.
+
+    A channel has answered once a reply names one of the probe's own requests as its parent: only
+    the thread serving that channel can have read the request. The control channel is asked only
+    once the shell has answered: rapaio 3.0.1 keeps one "current request" for both threads, so a
+    control request handled while the shell thread answers Jupyter's first request can send that
+    reply to the wrong client. (It also sends control replies through the shell socket, so the
+    shell and control sockets share one identity and replies are read from both.)
+    """
+
+    def __init__(self, connection: Connection):
+        import zmq  # imported here, while the JVM boots, not before it is started
+
+        self.zmq = zmq
+        self.connection = connection
+        self.context = zmq.Context()
+        self.session = uuid.uuid4().hex
+        identity = uuid.uuid4().hex.encode()
+        self.sockets = {"heartbeat": self._connect(zmq.REQ, "heartbeat")}
+        for channel in ("shell", "control"):
+            self.sockets[channel] = self._connect(zmq.DEALER, channel, identity)
+        self.sockets["heartbeat"].send(b"ping")
+        self.sent: Dict[str, Dict[str, float]] = {"shell": {}, "control": {}}
+        self.answered: Dict[str, float] = {}
+        self.foreign_replies = 0  # replies to requests that were not the probe's: another client's, misrouted
+
+    def _connect(self, kind: int, channel: str, identity: Optional[bytes] = None):
+        socket = self.context.socket(kind)
+        socket.linger = 0
+        if identity is not None:
+            socket.identity = identity
+        socket.connect(self.connection.address(channel))
+        return socket
+
+    def _request(self, channel: str) -> None:
+        msg_id = uuid.uuid4().hex
+        header = {"msg_id": msg_id, "username": "rnnkit-launcher", "session": self.session,
+                  "date": datetime.now(timezone.utc).isoformat(), "msg_type": "kernel_info_request",
+                  "version": "5.3"}
+        frames = [json.dumps(header).encode(), b"{}", b"{}", b"{}"]
+        self.sockets[channel].send_multipart([b"<IDS|MSG>", self.connection.sign(frames), *frames])
+        self.sent[channel][msg_id] = time.monotonic()
+
+    def _due(self, channel: str) -> bool:
+        if channel in self.answered or (channel == "control" and "shell" not in self.answered):
+            return False
+        sent = self.sent[channel]
+        return not sent or time.monotonic() - max(sent.values()) >= RESEND_EVERY
+
+    def _read(self, socket) -> None:
+        frames = socket.recv_multipart()
+        if socket is self.sockets["heartbeat"]:
+            self.answered.setdefault("heartbeat", time.monotonic())
+            return
+        if b"<IDS|MSG>" not in frames:
+            return
+        parent = json.loads(frames[frames.index(b"<IDS|MSG>") + 3] or b"{}").get("msg_id")
+        channel = next((c for c, sent in self.sent.items() if parent in sent), None)
+        if channel is None:
+            self.foreign_replies += 1
+        else:
+            self.answered.setdefault(channel, time.monotonic())
+
+    def step(self, timeout: float) -> None:
+        """Sends what is due, then reads every reply that arrives within `timeout` seconds."""
+        for channel in self.sent:
+            if self._due(channel):
+                self._request(channel)
+        poller = self.zmq.Poller()
+        for socket in self.sockets.values():
+            poller.register(socket, self.zmq.POLLIN)
+        for socket, _ in poller.poll(timeout * 1000):
+            self._read(socket)
+
+    @property
+    def last_answer(self) -> Optional[float]:
+        return max(self.answered.values(), default=None)
+
+    @property
+    def ready(self) -> bool:
+        return all(channel in self.answered for channel in CHANNELS)
+
+    def silent(self) -> List[str]:
+        return [channel for channel in CHANNELS if channel not in self.answered]
+
+    def close(self) -> None:
+        for socket in self.sockets.values():
+            socket.close()
+        self.context.term()
+
+
+class Launcher:
+    """Starts the kernel, restarts it while it hangs, then forwards signals and its exit code."""
+
+    def __init__(self, connection_file: str, command: List[str], hang_after: float, max_starts: int):
+        self.connection = Connection.read(connection_file)
+        self.command = command
+        self.hang_after = hang_after
+        self.max_starts = max_starts
+        self.child: Optional[subprocess.Popen] = None
+        self.stopping: Optional[int] = None  # SIGTERM or SIGHUP, once received: start no other kernel
+        self.libc = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
+        self.parent = os.getpid()
+
+    def forward(self, signum, frame) -> None:
+        if signum in (signal.SIGTERM, signal.SIGHUP):
+            self.stopping = signum
+        if self.child is not None and self.child.poll() is None:
+            os.kill(self.child.pid, signum)
+
+    def _die_with_parent(self) -> None:
+        """Runs in the child between fork and exec: the kernel gets SIGKILL when the launcher dies."""
+        if self.libc is not None:
+            self.libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != self.parent:  # the launcher died before the line above took effect
+            os._exit(1)
+
+    def spawn(self) -> subprocess.Popen:
+        # No thread may run in the launcher here (preexec_fn runs after fork): every Probe is closed.
+        return subprocess.Popen(self.command, stdin=subprocess.PIPE, start_new_session=True,
+                                preexec_fn=self._die_with_parent)
+
+    def kill_child(self) -> None:
+        self.child.kill()
+        self.child.wait()
+        self.child.stdin.close()
+
+    def wait_until_ready(self, start: int, began: float) -> str:
+        """'ready', 'hung' or 'exited', for the kernel just started."""
+        probe = Probe(self.connection)
+        try:
+            while True:
+                if self.child.poll() is not None:
+                    return "exited"
+                probe.step(0.05)
+                if probe.ready:
+                    answers = ", ".join(f"{c} {probe.answered[c] - began:.2f} s" for c in CHANNELS)
+                    say(f"start {start}: kernel ready in {time.monotonic() - began:.2f} s (pid {self.child.pid}; "
+                        f"answers: {answers}; misrouted replies: {probe.foreign_replies})")
+                    return "ready"
+                last = probe.last_answer
+                if last is not None and time.monotonic() - last > self.hang_after:
+                    answered = ", ".join(sorted(probe.answered, key=probe.answered.get))
+                    say(f"start {start}: kernel hung: {answered} answered but {', '.join(probe.silent())} "
+                        f"stayed silent for {self.hang_after:g} s; killing pid {self.child.pid}")
+                    return "hung"
+        finally:
+            probe.close()
+
+    def run(self) -> int:
+        for signum in FORWARDED:
+            signal.signal(signum, self.forward)
+        for start in range(1, self.max_starts + 1):
+            began = time.monotonic()
+            self.child = self.spawn()
+            outcome = self.wait_until_ready(start, began)
+            if outcome == "hung":
+                self.kill_child()
+                if self.stopping is not None:
+                    return -self.stopping
+                continue
+            if outcome == "exited":
+                say(f"start {start}: kernel exited with code {self.child.returncode} before it was ready")
+            return self.child.wait()
+        say(f"the kernel hung on all {self.max_starts} starts: giving up")
+        return 1
+
+
+def exit_like(returncode: int) -> None:
+    """Ends this process the way the kernel ended: the same exit code, or the same signal."""
+    if returncode < 0:
+        signal.signal(-returncode, signal.SIG_DFL)
+        os.kill(os.getpid(), -returncode)
+    sys.exit(returncode if returncode >= 0 else 128 - returncode)
+
+
+def parse(argv: List[str]) -> argparse.Namespace:
+    if "--" not in argv:
+        raise SystemExit(f"{PREFIX} usage: kernel_launcher.py [options] CONNECTION_FILE -- COMMAND...: "
+                         f"expected '--' before the kernel's command, got {argv!r}")
+    split = argv.index("--")
+    parser = argparse.ArgumentParser(prog="kernel_launcher.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("connection_file", help="the connection file Jupyter wrote for this kernel")
+    parser.add_argument("--hang-after", type=float, default=3.0,
+                        help="seconds the next channel has to answer once one has (default 3)")
+    parser.add_argument("--max-starts", type=int, default=5, help="starts before giving up (default 5)")
+    args = parser.parse_args(argv[:split])
+    args.command = argv[split + 1:]
+    if not args.command:
+        parser.error("expected the kernel's command after '--', got nothing")
+    if args.hang_after <= 0:
+        parser.error(f"--hang-after: expected a positive number of seconds, got {args.hang_after:g}")
+    if args.max_starts < 1:
+        parser.error(f"--max-starts: expected at least 1, got {args.max_starts}")
+    return args
+
+
+def main(argv: Optional[List[str]] = None) -> None:
+    args = parse(sys.argv[1:] if argv is None else argv)
+    exit_like(Launcher(args.connection_file, args.command, args.hang_after, args.max_starts).run())
+
+
+if __name__ == "__main__":
+    main()
