@@ -163,7 +163,9 @@ class Probe:
         return all(channel in self.answered for channel in CHANNELS)
 
     def silent(self) -> List[str]:
-        return [channel for channel in CHANNELS if channel not in self.answered]
+        """The channels asked and not answered (control is asked only once the shell has answered)."""
+        asked = ["heartbeat", *(channel for channel, sent in self.sent.items() if sent)]
+        return [channel for channel in asked if channel not in self.answered]
 
     def close(self) -> None:
         for socket in self.sockets.values():
@@ -199,7 +201,8 @@ class Launcher:
 
     def spawn(self) -> subprocess.Popen:
         # No thread may run in the launcher here (preexec_fn runs after fork): every Probe is closed.
-        return subprocess.Popen(self.command, stdin=subprocess.PIPE, start_new_session=True,
+        env = {**os.environ, "RNNKIT_EXIT_ON_STDIN_EOF": "1"}  # the kit's agent watches the pipe
+        return subprocess.Popen(self.command, stdin=subprocess.PIPE, start_new_session=True, env=env,
                                 preexec_fn=self._die_with_parent)
 
     def kill_child(self) -> None:
@@ -265,7 +268,7 @@ def parse(argv: List[str]) -> argparse.Namespace:
     parser.add_argument("connection_file", help="the connection file Jupyter wrote for this kernel")
     parser.add_argument("--hang-after", type=float, default=3.0,
                         help="seconds the next channel has to answer once one has (default 3)")
-    parser.add_argument("--max-starts", type=int, default=5, help="starts before giving up (default 5)")
+    parser.add_argument("--max-starts", type=int, default=10, help="starts before giving up (default 10)")
     args = parser.parse_args(argv[:split])
     args.command = argv[split + 1:]
     if not args.command:
