@@ -9,10 +9,12 @@ COMMAND starts the kernel (`java … -jar kernel.jar CONNECTION_FILE`). The laun
 once, then probes it through the ports of the connection file, like a Jupyter client would: a
 heartbeat ping, and a signed `kernel_info_request` on the shell and on the control channel.
 rapaio-jupyter-kernel 3.0.1 sometimes starts with its shell thread gone while its heartbeat
-still answers (docs/kernel.md); such a kernel never answers. So once any channel has answered,
-the next must answer within `--hang-after` seconds, or the JVM is killed and started again
-on the same ports: Jupyter, still sending its own requests, sees only a slower start. A kernel
-that answers nothing yet is still starting, however long it takes, and is left alone.
+still answers (docs/kernel.md); such a kernel never answers. So once the kernel has shown
+progress (its shell port accepted a connection, or a channel answered), the next sign must come
+within `--hang-after` seconds, or the JVM is killed and started again on the same ports:
+Jupyter, still sending its own requests, sees only a slower start. A kernel that has not even
+bound its ports is still starting (rapaio binds them once JShell is ready), however long it
+takes, and is left alone.
 
 Once the kernel is ready the launcher only waits: it forwards the signals it receives (Jupyter's
 interrupt is a SIGINT) to the kernel and exits with the kernel's exit code. The kernel runs in
@@ -102,8 +104,10 @@ class Probe:
         for channel in ("shell", "control"):
             self.sockets[channel] = self._connect(zmq.DEALER, channel, identity)
         self.sockets["heartbeat"].send(b"ping")
+        self.bound = self.sockets["shell"].get_monitor_socket(zmq.EVENT_CONNECTED)
         self.sent: Dict[str, Dict[str, float]] = {"shell": {}, "control": {}}
         self.answered: Dict[str, float] = {}
+        self.bound_at: Optional[float] = None  # when the kernel's shell port accepted the probe's connection
         self.foreign_replies = 0  # replies to requests that were not the probe's: another client's, misrouted
 
     def _connect(self, kind: int, channel: str, identity: Optional[bytes] = None):
@@ -151,12 +155,19 @@ class Probe:
         poller = self.zmq.Poller()
         for socket in self.sockets.values():
             poller.register(socket, self.zmq.POLLIN)
+        poller.register(self.bound, self.zmq.POLLIN)
         for socket, _ in poller.poll(timeout * 1000):
-            self._read(socket)
+            if socket is self.bound:
+                socket.recv_multipart()
+                self.bound_at = self.bound_at or time.monotonic()
+            else:
+                self._read(socket)
 
     @property
-    def last_answer(self) -> Optional[float]:
-        return max(self.answered.values(), default=None)
+    def last_progress(self) -> Optional[float]:
+        """When the kernel last showed a new sign of life: its shell port bound, or a channel answered."""
+        signs = [*self.answered.values(), *([self.bound_at] if self.bound_at else [])]
+        return max(signs, default=None)
 
     @property
     def ready(self) -> bool:
@@ -168,6 +179,8 @@ class Probe:
         return [channel for channel in asked if channel not in self.answered]
 
     def close(self) -> None:
+        self.sockets["shell"].disable_monitor()
+        self.bound.close()
         for socket in self.sockets.values():
             socket.close()
         self.context.term()
@@ -223,11 +236,11 @@ class Launcher:
                     say(f"start {start}: kernel ready in {time.monotonic() - began:.2f} s (pid {self.child.pid}; "
                         f"answers: {answers}; misrouted replies: {probe.foreign_replies})")
                     return "ready"
-                last = probe.last_answer
+                last = probe.last_progress
                 if last is not None and time.monotonic() - last > self.hang_after:
-                    answered = ", ".join(sorted(probe.answered, key=probe.answered.get))
-                    say(f"start {start}: kernel hung: {answered} answered but {', '.join(probe.silent())} "
-                        f"stayed silent for {self.hang_after:g} s; killing pid {self.child.pid}")
+                    answered = ", ".join(sorted(probe.answered, key=probe.answered.get)) or "nothing"
+                    say(f"start {start}: kernel hung: ports bound, {answered} answered but "
+                        f"{', '.join(probe.silent())} stayed silent for {self.hang_after:g} s; killing pid {self.child.pid}")
                     return "hung"
         finally:
             probe.close()

@@ -28,8 +28,8 @@ FAKE = textwrap.dedent("""
         sys.exit(3)
     if mode == "slow":
         time.sleep(3)  # binds nothing yet: a JVM still loading
-    if mode == "shell-dead-once" and starts == 1:
-        # what a hung rapaio 3.0.1 looks like: the heartbeat echoes, the shell thread is gone
+    if mode in ("shell-dead-once", "all-dead-once") and starts == 1:
+        # what a hung rapaio 3.0.1 looks like: ports bound, the shell thread gone, the heartbeat's too or not
         info = json.load(open(connection_file))
         context = zmq.Context()
         heartbeat = context.socket(zmq.REP)
@@ -37,7 +37,10 @@ FAKE = textwrap.dedent("""
         shell = context.socket(zmq.ROUTER)
         shell.bind(f"tcp://{info['ip']}:{info['shell_port']}")
         while True:
-            heartbeat.send(heartbeat.recv())
+            if mode == "all-dead-once":
+                time.sleep(1)
+            else:
+                heartbeat.send(heartbeat.recv())
     os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", "-f", connection_file])
 """)
 
@@ -102,7 +105,15 @@ def test_a_kernel_whose_shell_never_answers_is_killed_and_started_again_on_the_s
     first, second = kernel.pids()
     assert not running(first) and running(second)
     launcher.kill()
-    assert "start 1: kernel hung: heartbeat answered but shell stayed silent for 1 s" in launcher.stderr.read()
+    assert "start 1: kernel hung: ports bound, heartbeat answered but shell stayed silent for 1 s" in launcher.stderr.read()
+
+
+def test_a_kernel_with_its_ports_bound_and_no_channel_answering_is_restarted(kernel):
+    launcher = kernel("all-dead-once", "--hang-after", "1")
+    ready_client(kernel.connection_file).stop_channels()
+    assert len(kernel.pids()) == 2
+    launcher.kill()
+    assert "start 1: kernel hung: ports bound, nothing answered but heartbeat, shell stayed silent" in launcher.stderr.read()
 
 
 def test_a_kernel_that_dies_passes_its_exit_code_on_and_is_not_restarted(kernel):
