@@ -95,22 +95,26 @@ def stdout(outputs) -> str:
     return "".join(text for kind, text in outputs if kind == "stdout")
 
 
+def interrupted(kernel, code: str) -> list:
+    """Runs `code`, presses ■ after a second, checks the cell ended within 2 s with an error; its outputs."""
+    status, outputs, took = run(kernel, code, interrupt_after=INTERRUPT_AFTER)
+    assert status == "error"
+    assert took < VISIBLE_WITHIN
+    assert any(kind == "stderr" and "Interrupted: stopping this cell" in text for kind, text in outputs)
+    return outputs
+
+
 def test_interrupt_stops_a_busy_loop_within_2_s_and_keeps_the_session(kernel):
     if kernel_java_version(kernel[0]) >= 20:
         pytest.skip("Java 20+ cannot stop a busy thread: the agent restarts the kernel instead")
     assert run(kernel, 'int kept = 41;\nString twice(int x) { return "twice " + 2 * x; }')[0] == "ok"
-    status, outputs, took = run(kernel, "while (true) {}", interrupt_after=INTERRUPT_AFTER)
-    assert status == "error"
-    assert took < VISIBLE_WITHIN
-    assert any(kind == "stderr" and "Interrupted: stopping this cell" in text for kind, text in outputs)
+    interrupted(kernel, "while (true) {}")
     status, outputs, _ = run(kernel, "System.out.println(kept + 1);\nSystem.out.println(twice(kept));")
     assert status == "ok" and stdout(outputs) == "42\ntwice 82\n"
 
 
 def test_interrupt_ends_a_long_sleep_within_2_s_and_the_next_cell_runs(kernel):
-    status, outputs, took = run(kernel, "Thread.sleep(1000000);", interrupt_after=INTERRUPT_AFTER)
-    assert status == "error"
-    assert took < VISIBLE_WITHIN
+    outputs = interrupted(kernel, "Thread.sleep(1000000);")
     assert any(kind == "error" and "sleep interrupted" in text for kind, text in outputs)
     status, outputs, _ = run(kernel, "System.out.println(1 + 1);")
     assert status == "ok" and stdout(outputs) == "2\n"

@@ -130,19 +130,12 @@ def test_a_slow_kernel_that_answers_nothing_yet_is_left_to_start(kernel):
     assert launcher.poll() is None
 
 
-def test_killing_the_launcher_kills_the_kernel(kernel):
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_a_launcher_ended_by_a_signal_ends_as_the_kernel_did_and_leaves_no_kernel(kernel, signum):
     launcher = kernel("works")
     ready_client(kernel.connection_file).stop_channels()
-    launcher.send_signal(signal.SIGKILL)
-    assert launcher.wait(timeout=10) == -signal.SIGKILL
-    assert gone(kernel.pids())
-
-
-def test_a_sigterm_reaches_the_kernel_and_the_launcher_ends_as_the_kernel_did(kernel):
-    launcher = kernel("works")
-    ready_client(kernel.connection_file).stop_channels()
-    launcher.send_signal(signal.SIGTERM)
-    assert launcher.wait(timeout=30) == -signal.SIGTERM
+    launcher.send_signal(signum)
+    assert launcher.wait(timeout=30) == -signum
     assert gone(kernel.pids())
 
 
