@@ -104,7 +104,6 @@ class Probe:
         for channel in ("shell", "control"):
             self.sockets[channel] = self._connect(zmq.DEALER, channel, identity)
         self.sockets["heartbeat"].send(b"ping")
-        self.bound = self.sockets["shell"].get_monitor_socket(zmq.EVENT_CONNECTED)
         self.sent: Dict[str, Dict[str, float]] = {"shell": {}, "control": {}}
         self.answered: Dict[str, float] = {}
         self.bound_at: Optional[float] = None  # when the kernel's shell port accepted the probe's connection
@@ -115,6 +114,8 @@ class Probe:
         socket.linger = 0
         if identity is not None:
             socket.identity = identity
+        if channel == "shell":  # watched before connecting, so that even a fast bind is seen
+            self.bound = socket.get_monitor_socket(self.zmq.EVENT_CONNECTED)
         socket.connect(self.connection.address(channel))
         return socket
 
@@ -224,12 +225,19 @@ class Launcher:
         self.child.stdin.close()
 
     def wait_until_ready(self, start: int, began: float) -> str:
-        """'ready', 'hung' or 'exited', for the kernel just started."""
+        """'ready', 'hung' (which includes exiting after binding its ports) or 'exited', for the kernel
+        just started. rapaio's main thread ends once its channel threads have, so a start that lost
+        them all exits with code 0 before it ever answers."""
         probe = Probe(self.connection)
         try:
             while True:
                 if self.child.poll() is not None:
-                    return "exited"
+                    probe.step(0)  # events that came before the exit
+                    if probe.bound_at is None:
+                        return "exited"
+                    say(f"start {start}: kernel exited with code {self.child.returncode} after binding its ports, "
+                        f"before it was ready")
+                    return "hung"
                 probe.step(0.05)
                 if probe.ready:
                     answers = ", ".join(f"{c} {probe.answered[c] - began:.2f} s" for c in CHANNELS)

@@ -28,6 +28,12 @@ FAKE = textwrap.dedent("""
         sys.exit(3)
     if mode == "slow":
         time.sleep(3)  # binds nothing yet: a JVM still loading
+    if mode == "exits-after-binding-once" and starts == 1:
+        info = json.load(open(connection_file))
+        shell = zmq.Context().socket(zmq.ROUTER)
+        shell.bind(f"tcp://{info['ip']}:{info['shell_port']}")
+        time.sleep(1.5)
+        os._exit(0)
     if mode in ("shell-dead-once", "all-dead-once") and starts == 1:
         # what a hung rapaio 3.0.1 looks like: ports bound, the shell thread gone, the heartbeat's too or not
         info = json.load(open(connection_file))
@@ -116,7 +122,15 @@ def test_a_kernel_with_its_ports_bound_and_no_channel_answering_is_restarted(ker
     assert "start 1: kernel hung: ports bound, nothing answered but heartbeat, shell stayed silent" in launcher.stderr.read()
 
 
-def test_a_kernel_that_dies_passes_its_exit_code_on_and_is_not_restarted(kernel):
+def test_a_kernel_that_exits_after_binding_its_ports_before_it_answered_is_started_again(kernel):
+    launcher = kernel("exits-after-binding-once", "--hang-after", "5")
+    ready_client(kernel.connection_file).stop_channels()
+    assert len(kernel.pids()) == 2
+    launcher.kill()
+    assert "start 1: kernel exited with code 0 after binding its ports, before it was ready" in launcher.stderr.read()
+
+
+def test_a_kernel_that_dies_before_binding_passes_its_exit_code_on_and_is_not_restarted(kernel):
     launcher = kernel("dies")
     assert launcher.wait(timeout=30) == 3
     assert len(kernel.pids()) == 1
