@@ -1,8 +1,10 @@
 package io.github.rnnkit.kernel;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -11,7 +13,9 @@ import java.util.stream.Collectors;
  *
  * <p>A thread runs a cell while a frame of its stack belongs to a class of JShell's package
  * {@code REPL}, where JShell puts every snippet's class; the frames above the deepest such frame are
- * what the cell is doing now. Stopping takes two steps:
+ * what the cell is doing now. A cell is in progress while a thread is inside {@code JShell.eval};
+ * an interrupt that comes while the cell still compiles waits for its snippet to start running.
+ * Stopping takes two steps:
  * <ol>
  *   <li>A cell that waits ({@code sleep}, {@code wait}, {@code join}, a blocking queue) outside the
  *   kernel's messaging and the JDK's I/O is interrupted. Only a waiting cell: printing is a ZeroMQ
@@ -44,23 +48,28 @@ public final class CellStopper {
             "io.github.spencerpark.", "org.dflib.jjava.", "jdk.jshell.", "java.io.", "java.nio.", "sun.nio.");
     private static final Set<Thread.State> WAITING = Set.of(Thread.State.WAITING, Thread.State.TIMED_WAITING);
     private static final long POLL_MILLIS = 2;
+    /** The longest an interrupt waits for a compiling cell to start running. */
+    private static final Duration COMPILE_WAIT = Duration.ofSeconds(60);
 
     private final Duration grace;
     private final Supplier<List<Thread>> threads;
+    private final Predicate<StackTraceElement> evaluating;
 
     /**
      * @param grace how long each step waits for the cell to end
      */
     public CellStopper(Duration grace) {
-        this(grace, () -> List.copyOf(Thread.getAllStackTraces().keySet()));
+        this(grace, () -> List.copyOf(Thread.getAllStackTraces().keySet()),
+                frame -> frame.getClassName().equals("jdk.jshell.JShell") && frame.getMethodName().equals("eval"));
     }
 
-    CellStopper(Duration grace, Supplier<List<Thread>> threads) {
+    CellStopper(Duration grace, Supplier<List<Thread>> threads, Predicate<StackTraceElement> evaluating) {
         if (grace == null || grace.isNegative()) {
             throw new IllegalArgumentException("grace: expected a duration >= 0, got " + grace);
         }
         this.grace = grace;
         this.threads = threads;
+        this.evaluating = evaluating;
     }
 
     /** Whether this JVM's {@link Thread#stop()} works (Java 17 to 19). */
@@ -75,9 +84,19 @@ public final class CellStopper {
                 .collect(Collectors.toList());
     }
 
-    /** Interrupts the waiting cell, then stops what still runs. */
+    /** Whether a cell is being compiled or run: a thread is inside {@code JShell.eval}, or runs snippet code. */
+    public boolean busy() {
+        return !runningCells().isEmpty() || threads.get().stream().anyMatch(
+                t -> t != Thread.currentThread() && Arrays.stream(t.getStackTrace()).anyMatch(evaluating));
+    }
+
+    /** Waits for a compiling cell to start running, then interrupts it if it waits and stops what still runs. */
     public Outcome stop() {
         List<Thread> cells = runningCells();
+        long deadline = System.nanoTime() + COMPILE_WAIT.toNanos();
+        while (cells.isEmpty() && busy() && System.nanoTime() < deadline && pause(POLL_MILLIS)) {
+            cells = runningCells();
+        }
         if (cells.isEmpty()) {
             return Outcome.NOTHING_RUNNING;
         }

@@ -60,7 +60,7 @@ public final class KernelAgent {
             return;
         }
         try {
-            if (stopper.runningCells().isEmpty()) {
+            if (!stopper.busy()) {
                 return;
             }
             PrintStream cellErr = System.err; // the running cell's stderr, while it runs

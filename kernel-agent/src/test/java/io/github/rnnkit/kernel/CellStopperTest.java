@@ -76,6 +76,22 @@ class CellStopperTest {
     }
 
     @Test
+    void anInterruptWhileTheCellCompilesWaitsForItToRunAndStopsIt() throws InterruptedException {
+        Thread compiler = new Thread(() -> FakeShell.compileThenRun(Duration.ofMillis(400), cells::add), "kernel-shell");
+        compiler.setDaemon(true);
+        compiler.start();
+        CellStopper stopper = new CellStopper(GRACE, () -> List.copyOf(Thread.getAllStackTraces().keySet()),
+                frame -> frame.getMethodName().equals("compileThenRun"));
+        while (!stopper.busy()) {
+            Thread.onSpinWait();
+        }
+        assertTrue(stopper.runningCells().isEmpty(), "the stand-in cell should still be compiling");
+        CellStopper.Outcome outcome = stopper.stop();
+        assertEquals(CellStopper.canStopThreads() ? CellStopper.Outcome.STOPPED : CellStopper.Outcome.UNSTOPPABLE, outcome);
+        compiler.join(5000);
+    }
+
+    @Test
     void aCellThatSwallowsTheStopIsReportedUnstoppable() {
         started(Snippets.stubborn());
         assertEquals(CellStopper.Outcome.UNSTOPPABLE, new CellStopper(GRACE).stop());
@@ -93,7 +109,7 @@ class CellStopperTest {
         }, "kernel-thread");
         other.setDaemon(true);
         other.start();
-        CellStopper stopper = new CellStopper(GRACE, () -> List.of(other));
+        CellStopper stopper = new CellStopper(GRACE, () -> List.of(other), frame -> false);
         assertEquals(CellStopper.Outcome.NOTHING_RUNNING, stopper.stop());
         assertFalse(other.isInterrupted());
         assertTrue(other.isAlive());
