@@ -7,14 +7,15 @@ Usage (what the kit's kernelspec runs):
 
 COMMAND starts the kernel (`java … -jar kernel.jar CONNECTION_FILE`). The launcher starts it at
 once, then probes it through the ports of the connection file, like a Jupyter client would: a
-heartbeat ping, and a signed `kernel_info_request` on the shell and on the control channel.
-rapaio-jupyter-kernel 3.0.1 sometimes starts with its shell thread gone while its heartbeat
-still answers (docs/kernel.md); such a kernel never answers. So once the kernel has shown
-progress (its shell port accepted a connection, or a channel answered), the next sign must come
-within `--hang-after` seconds, or the JVM is killed and started again on the same ports:
-Jupyter, still sending its own requests, sees only a slower start. A kernel that has not even
-bound its ports is still starting (rapaio binds them once JShell is ready), however long it
-takes, and is left alone.
+heartbeat ping and a signed `kernel_info_request` on the shell. rapaio-jupyter-kernel 3.0.1
+sometimes starts with its shell thread gone (docs/kernel.md); such a kernel never answers. So once
+the kernel has shown progress (its shell port accepted a connection, or the heartbeat answered),
+the shell must answer within `--hang-after` seconds, or the JVM is killed and started again on the
+same ports: Jupyter, still sending its own requests, sees only a slower start. The same holds for a
+JVM that exits after binding its ports but before its shell answered. A kernel that has not even
+bound its ports is still starting (rapaio binds them once JShell is ready), however long it takes,
+and is left alone. Once the shell has answered, Jupyter may already be running a cell there, so
+the kernel is never killed after that, whatever else is silent.
 
 Once the kernel is ready the launcher only waits: it forwards the signals it receives (Jupyter's
 interrupt is a SIGINT) to the kernel and exits with the kernel's exit code. The kernel runs in
@@ -42,7 +43,7 @@ from typing import Dict, List, Optional
 
 PREFIX = "[rnnkit-launcher]"
 FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2)
-CHANNELS = ("heartbeat", "shell", "control")
+CHANNELS = ("heartbeat", "shell")
 RESEND_EVERY = 0.5  # seconds between kernel_info_requests to a channel that has not answered
 PR_SET_PDEATHSIG = 1
 
@@ -65,7 +66,7 @@ class Connection:
     def read(cls, path: str) -> "Connection":
         with open(path, encoding="utf-8") as f:
             info = json.load(f)
-        ports = {"heartbeat": info["hb_port"], "shell": info["shell_port"], "control": info["control_port"]}
+        ports = {"heartbeat": info["hb_port"], "shell": info["shell_port"]}
         return cls(info.get("transport", "tcp"), info["ip"], ports, info.get("key", "").encode(),
                    info.get("signature_scheme", "hmac-sha256"))
 
@@ -82,14 +83,12 @@ class Connection:
 
 
 class Probe:
-    """Asks a starting kernel, through its heartbeat, shell and control channels, for signs of life.
+    """Asks a starting kernel, through its heartbeat and shell channels, for signs of life.
 
-    A channel has answered once a reply names one of the probe's own requests as its parent: only
-    the thread serving that channel can have read the request. The control channel is asked only
-    once the shell has answered: rapaio 3.0.1 keeps one "current request" for both threads, so a
-    control request handled while the shell thread answers Jupyter's first request can send that
-    reply to the wrong client. (It also sends control replies through the shell socket, so the
-    shell and control sockets share one identity and replies are read from both.)
+    The shell has answered once a reply names one of the probe's own requests as its parent: only
+    the shell thread can have read it. The control channel is not asked: rapaio 3.0.1 keeps one
+    "current request" for its shell and control threads together, so a control request handled
+    while a cell of Jupyter's runs would send that cell's output and reply to the probe.
     """
 
     def __init__(self, connection: Connection):
@@ -99,40 +98,33 @@ class Probe:
         self.connection = connection
         self.context = zmq.Context()
         self.session = uuid.uuid4().hex
-        identity = uuid.uuid4().hex.encode()
-        self.sockets = {"heartbeat": self._connect(zmq.REQ, "heartbeat")}
-        for channel in ("shell", "control"):
-            self.sockets[channel] = self._connect(zmq.DEALER, channel, identity)
+        self.sockets = {"heartbeat": self._connect(zmq.REQ, "heartbeat"), "shell": self._connect(zmq.DEALER, "shell")}
         self.sockets["heartbeat"].send(b"ping")
-        self.sent: Dict[str, Dict[str, float]] = {"shell": {}, "control": {}}
+        self.sent: Dict[str, float] = {}  # the shell requests, by message id
         self.answered: Dict[str, float] = {}
         self.bound_at: Optional[float] = None  # when the kernel's shell port accepted the probe's connection
         self.foreign_replies = 0  # replies to requests that were not the probe's: another client's, misrouted
 
-    def _connect(self, kind: int, channel: str, identity: Optional[bytes] = None):
+    def _connect(self, kind: int, channel: str):
         socket = self.context.socket(kind)
         socket.linger = 0
-        if identity is not None:
-            socket.identity = identity
         if channel == "shell":  # watched before connecting, so that even a fast bind is seen
             self.bound = socket.get_monitor_socket(self.zmq.EVENT_CONNECTED)
         socket.connect(self.connection.address(channel))
         return socket
 
-    def _request(self, channel: str) -> None:
+    def _request(self) -> None:
         msg_id = uuid.uuid4().hex
         header = {"msg_id": msg_id, "username": "rnnkit-launcher", "session": self.session,
                   "date": datetime.now(timezone.utc).isoformat(), "msg_type": "kernel_info_request",
                   "version": "5.3"}
         frames = [json.dumps(header).encode(), b"{}", b"{}", b"{}"]
-        self.sockets[channel].send_multipart([b"<IDS|MSG>", self.connection.sign(frames), *frames])
-        self.sent[channel][msg_id] = time.monotonic()
+        self.sockets["shell"].send_multipart([b"<IDS|MSG>", self.connection.sign(frames), *frames])
+        self.sent[msg_id] = time.monotonic()
 
-    def _due(self, channel: str) -> bool:
-        if channel in self.answered or (channel == "control" and "shell" not in self.answered):
-            return False
-        sent = self.sent[channel]
-        return not sent or time.monotonic() - max(sent.values()) >= RESEND_EVERY
+    def _due(self) -> bool:
+        return "shell" not in self.answered and (
+            not self.sent or time.monotonic() - max(self.sent.values()) >= RESEND_EVERY)
 
     def _read(self, socket) -> None:
         frames = socket.recv_multipart()
@@ -142,17 +134,15 @@ class Probe:
         if b"<IDS|MSG>" not in frames:
             return
         parent = json.loads(frames[frames.index(b"<IDS|MSG>") + 3] or b"{}").get("msg_id")
-        channel = next((c for c, sent in self.sent.items() if parent in sent), None)
-        if channel is None:
-            self.foreign_replies += 1
+        if parent in self.sent:
+            self.answered.setdefault("shell", time.monotonic())
         else:
-            self.answered.setdefault(channel, time.monotonic())
+            self.foreign_replies += 1
 
     def step(self, timeout: float) -> None:
         """Sends what is due, then reads every reply that arrives within `timeout` seconds."""
-        for channel in self.sent:
-            if self._due(channel):
-                self._request(channel)
+        if self._due():
+            self._request()
         poller = self.zmq.Poller()
         for socket in self.sockets.values():
             poller.register(socket, self.zmq.POLLIN)
@@ -172,12 +162,10 @@ class Probe:
 
     @property
     def ready(self) -> bool:
-        return all(channel in self.answered for channel in CHANNELS)
+        return "shell" in self.answered
 
     def silent(self) -> List[str]:
-        """The channels asked and not answered (control is asked only once the shell has answered)."""
-        asked = ["heartbeat", *(channel for channel, sent in self.sent.items() if sent)]
-        return [channel for channel in asked if channel not in self.answered]
+        return [channel for channel in CHANNELS if channel not in self.answered]
 
     def close(self) -> None:
         self.sockets["shell"].disable_monitor()
@@ -236,11 +224,12 @@ class Launcher:
                     if probe.bound_at is None:
                         return "exited"
                     say(f"start {start}: kernel exited with code {self.child.returncode} after binding its ports, "
-                        f"before it was ready")
+                        f"before its shell answered")
                     return "hung"
                 probe.step(0.05)
                 if probe.ready:
-                    answers = ", ".join(f"{c} {probe.answered[c] - began:.2f} s" for c in CHANNELS)
+                    answers = ", ".join(f"{c} {probe.answered[c] - began:.2f} s" if c in probe.answered
+                                        else f"{c} silent (kept: the shell answered)" for c in CHANNELS)
                     say(f"start {start}: kernel ready in {time.monotonic() - began:.2f} s (pid {self.child.pid}; "
                         f"answers: {answers}; misrouted replies: {probe.foreign_replies})")
                     return "ready"
@@ -288,7 +277,7 @@ def parse(argv: List[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="kernel_launcher.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("connection_file", help="the connection file Jupyter wrote for this kernel")
     parser.add_argument("--hang-after", type=float, default=3.0,
-                        help="seconds the next channel has to answer once one has (default 3)")
+                        help="seconds the shell has to answer once the kernel bound its ports or showed progress (default 3)")
     parser.add_argument("--max-starts", type=int, default=10, help="starts before giving up (default 10)")
     args = parser.parse_args(argv[:split])
     args.command = argv[split + 1:]

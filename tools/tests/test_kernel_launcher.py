@@ -34,6 +34,12 @@ FAKE = textwrap.dedent("""
         shell.bind(f"tcp://{info['ip']}:{info['shell_port']}")
         time.sleep(1.5)
         os._exit(0)
+    if mode == "heartbeat-dead":
+        # the shell answers, the heartbeat is elsewhere: Jupyter can use this kernel, it must be kept
+        info = json.load(open(connection_file))
+        info["hb_port"] = 0
+        connection_file += ".elsewhere"
+        json.dump(info, open(connection_file, "w"))
     if mode in ("shell-dead-once", "all-dead-once") and starts == 1:
         # what a hung rapaio 3.0.1 looks like: ports bound, the shell thread gone, the heartbeat's too or not
         info = json.load(open(connection_file))
@@ -127,7 +133,16 @@ def test_a_kernel_that_exits_after_binding_its_ports_before_it_answered_is_start
     ready_client(kernel.connection_file).stop_channels()
     assert len(kernel.pids()) == 2
     launcher.kill()
-    assert "start 1: kernel exited with code 0 after binding its ports, before it was ready" in launcher.stderr.read()
+    assert "start 1: kernel exited with code 0 after binding its ports, before its shell answered" in launcher.stderr.read()
+
+
+def test_a_kernel_whose_shell_answered_is_kept_even_with_its_heartbeat_silent(kernel):
+    launcher = kernel("heartbeat-dead", "--hang-after", "1")
+    ready_client(kernel.connection_file).stop_channels()
+    time.sleep(3)
+    assert launcher.poll() is None and len(kernel.pids()) == 1 and running(kernel.pids()[0])
+    launcher.kill()
+    assert "heartbeat silent (kept: the shell answered)" in launcher.stderr.read()
 
 
 def test_a_kernel_that_dies_before_binding_passes_its_exit_code_on_and_is_not_restarted(kernel):
