@@ -18,7 +18,8 @@ and is left alone. Once the shell has answered, Jupyter may already be running a
 the kernel is never killed after that, whatever else is silent.
 
 Once the kernel is ready the launcher only waits: it forwards the signals it receives (Jupyter's
-interrupt is a SIGINT) to the kernel and exits with the kernel's exit code. The kernel runs in
+interrupt is a SIGINT) to the kernel and exits with the kernel's exit code. When the process that
+started it (Jupyter) dies, it stops the kernel, as ipykernel stops itself. The kernel runs in
 its own process group and dies with the launcher even when the launcher is SIGKILLed: on Linux
 through PR_SET_PDEATHSIG, elsewhere through its stdin, a pipe whose end the launcher holds (the
 kit's kernel agent halts the JVM when it reads end-of-file there).
@@ -46,6 +47,7 @@ FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signa
 CHANNELS = ("heartbeat", "shell")
 RESEND_EVERY = 0.5  # seconds between kernel_info_requests to a channel that has not answered
 PR_SET_PDEATHSIG = 1
+PARENT_CHECK_EVERY = 1.0  # seconds between checks that Jupyter, the launcher's parent, still lives
 
 
 def say(message: str) -> None:
@@ -187,6 +189,7 @@ class Launcher:
         self.stopping: Optional[int] = None  # SIGTERM or SIGHUP, once received: start no other kernel
         self.libc = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
         self.parent = os.getpid()
+        self.jupyter = os.getppid()
 
     def forward(self, signum, frame) -> None:
         if signum in (signal.SIGTERM, signal.SIGHUP):
@@ -242,6 +245,16 @@ class Launcher:
         finally:
             probe.close()
 
+    def wait_for_exit(self) -> int:
+        """The kernel's exit code; stops the kernel first if the process that started the launcher dies."""
+        while True:
+            try:
+                return self.child.wait(timeout=PARENT_CHECK_EVERY)
+            except subprocess.TimeoutExpired:
+                if os.getppid() != self.jupyter:
+                    say(f"the process that started the launcher (pid {self.jupyter}) is gone: stopping the kernel")
+                    self.child.terminate()
+
     def run(self) -> int:
         for signum in FORWARDED:
             signal.signal(signum, self.forward)
@@ -256,7 +269,7 @@ class Launcher:
                 continue
             if outcome == "exited":
                 say(f"start {start}: kernel exited with code {self.child.returncode} before it was ready")
-            return self.child.wait()
+            return self.wait_for_exit()
         say(f"the kernel hung on all {self.max_starts} starts: giving up")
         return 1
 

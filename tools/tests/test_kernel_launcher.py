@@ -168,6 +168,29 @@ def test_a_launcher_ended_by_a_signal_ends_as_the_kernel_did_and_leaves_no_kerne
     assert gone(kernel.pids())
 
 
+def test_when_the_process_that_started_the_launcher_dies_the_launcher_and_kernel_end(kernel, tmp_path):
+    """Jupyter dying (SIGKILL) leaves no kernel behind, as ipykernel's parent poller ensures for itself."""
+    launcher_pid = tmp_path / "launcher.pid"
+    jupyter = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import subprocess, sys, time
+        launcher = subprocess.Popen([sys.executable, {str(paths.LAUNCHER)!r}, {kernel.connection_file!r}, "--",
+                                     sys.executable, "-m", "ipykernel_launcher", "-f", {kernel.connection_file!r}],
+                                    start_new_session=True)
+        open({str(launcher_pid)!r}, "w").write(str(launcher.pid))
+        time.sleep(600)
+    """)])
+    try:
+        ready_client(kernel.connection_file).stop_channels()
+        launcher = int(launcher_pid.read_text())
+        kernels = [int(c) for c in Path(f"/proc/{launcher}/task/{launcher}/children").read_text().split()]
+        jupyter.kill()
+        jupyter.wait()
+        assert gone([launcher, *kernels], wait=10)
+    finally:
+        if jupyter.poll() is None:
+            jupyter.kill()
+
+
 def test_the_probe_signs_its_requests_as_jupyter_does():
     connection = kernel_launcher.Connection("tcp", "127.0.0.1", {}, b"secret-key", "hmac-sha256")
     frames = [b'{"msg_id": "1"}', b"{}", b"{}", b"{}"]
