@@ -144,8 +144,8 @@ def main(argv=None) -> int:
     p.set_defaults(run=cmd_browser)
 
     p = sub.add_parser("kernel-bench", help="start the kernel many times: start-up time and hangs")
-    p.add_argument("--starts", type=int, default=50, help="kernel starts to make (default 50)")
-    p.add_argument("--startup-timeout", type=float, default=20, help="seconds before a start counts as hung")
+    p.add_argument("--starts", type=int, default=200, help="kernel starts to make (default 200)")
+    p.add_argument("--startup-timeout", type=float, default=60, help="seconds before a start counts as hung")
     p.set_defaults(run=cmd_kernel_bench)
 
     p = sub.add_parser("grade-bench", help="time the grader on a class of generated submissions")

@@ -3,7 +3,7 @@ from pathlib import Path
 from typing import List
 
 from . import paths
-from .execute import IMAGE_TYPES, Report, execute
+from .execute import IMAGE_TYPES, STARTUP_TIMEOUT, Report, execute
 
 LOG_DIR = paths.REPO / "target" / "kernel-logs"
 NOT_IMPLEMENTED = "not implemented yet"
@@ -77,7 +77,7 @@ def is_student(notebook: Path) -> bool:
     return paths.SOLUTIONS not in Path(notebook).resolve().parents
 
 
-def check(notebooks, cell_timeout: int = 120, startup_timeout: int = 20) -> int:
+def check(notebooks, cell_timeout: int = 120, startup_timeout: int = STARTUP_TIMEOUT) -> int:
     """Runs each notebook, prints a line per notebook and the failures; returns the failure count."""
     failed = 0
     for nb in notebooks:

@@ -1,10 +1,13 @@
 """Runs a notebook top to bottom in a fresh kernel, the way the kit's kernel needs it run.
 
-rapaio-jupyter-kernel 3.0.1 hangs on about one start in ten and answers nothing after an
-interrupt, so this runner waits for the kernel with a start-up timeout and starts it again
-(`retries` starts in all: by default the first and 3 retries), gives every cell a time limit,
-and on a timeout kills the kernel instead of interrupting it. It never raises for what happens
-inside the notebook: it reports it.
+The kit's kernelspec runs a launcher that restarts a hung rapaio JVM itself (docs/kernel.md), so a
+kernel that has not answered yet is starting slowly, not hung: this runner waits for it as long as
+the start-up timeout (60 s) allows. It starts a kernel once more (`retries` = 2 starts in all) only
+when a start fails: on a busy machine another process can take one of the ports Jupyter picked
+before the JVM binds it (1 start in 200 died of "Address already in use" at load 13-18), and a new
+start gets new ports. It gives every cell a time limit, and on a timeout kills the kernel rather
+than interrupting it, so a run never depends on Interrupt. It never raises for what happens inside
+the notebook: it reports it.
 """
 import os
 import re
@@ -88,8 +91,11 @@ def collect(report: Report, nb) -> None:
                     report.html_tables += 1
 
 
+STARTUP_TIMEOUT = 60
+
+
 def execute(path, kernel_name: str = paths.KERNEL_NAME, cell_timeout: int = 120,
-            startup_timeout: int = 20, retries: int = 4, cwd: Optional[Path] = None,
+            startup_timeout: int = STARTUP_TIMEOUT, retries: int = 2, cwd: Optional[Path] = None,
             kernel_log: Optional[Path] = None) -> Report:
     """Executes the notebook at `path` in a fresh kernel and reports on it.
 

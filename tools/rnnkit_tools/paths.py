@@ -8,11 +8,16 @@ KIT_DIR = REPO / ".kit"
 CLASSPATH_DIR = KIT_DIR / "classpath"
 KERNEL_DIR = KIT_DIR / "kernel"
 KERNEL_JAR = KERNEL_DIR / "rapaio-jupyter-kernel.jar"
+AGENT_JAR = KERNEL_DIR / "rnnkit-kernel-agent.jar"
+CDS_DIR = KIT_DIR / "cds"
+LAUNCHER = REPO / "tools" / "rnnkit_tools" / "kernel_launcher.py"
 
 LIB_JAR = REPO / "lib" / "target" / "rnnkit.jar"
 LIB_DEPENDENCIES = REPO / "lib" / "target" / "kernel-classpath"
 BUILT_KERNEL_JAR = REPO / "target" / "kernel" / "rapaio-jupyter-kernel.jar"
-BUILD_INPUTS = [REPO / "pom.xml", REPO / "lib" / "pom.xml", REPO / "lib" / "src" / "main"]
+BUILT_AGENT_JAR = REPO / "kernel-agent" / "target" / "rnnkit-kernel-agent.jar"
+BUILD_INPUTS = [REPO / "pom.xml", REPO / "lib" / "pom.xml", REPO / "lib" / "src" / "main",
+                REPO / "kernel-agent" / "pom.xml", REPO / "kernel-agent" / "src" / "main"]
 
 KERNEL_NAME = "rnnkit"
 START_PAGE = "00-start-here.ipynb"

@@ -1,16 +1,20 @@
 """`./kit setup`: build the library when its sources changed, gather the kernel's classpath,
-and install the `rnnkit` kernelspec for the current user. Safe to run again at any time."""
+and install the `rnnkit` kernelspec where this checkout's Jupyter finds it and no other checkout's
+setup can repoint it. Safe to run again at any time."""
 import filecmp
 import json
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Optional
 
-from . import paths
+from . import kernel_cds, paths
 
 HEAP = "-Xmx1g"
+DISPLAY_NAME = "Java (RNN Gradients Kit)"
 
 
 def newest_mtime(inputs) -> float:
@@ -22,7 +26,8 @@ def newest_mtime(inputs) -> float:
 
 
 def build_is_stale() -> bool:
-    if not all(p.exists() for p in (paths.LIB_JAR, paths.BUILT_KERNEL_JAR, paths.LIB_DEPENDENCIES)):
+    built = (paths.LIB_JAR, paths.BUILT_KERNEL_JAR, paths.BUILT_AGENT_JAR, paths.LIB_DEPENDENCIES)
+    if not all(p.exists() for p in built):
         return True
     return newest_mtime(paths.BUILD_INPUTS) > paths.LIB_JAR.stat().st_mtime
 
@@ -30,7 +35,7 @@ def build_is_stale() -> bool:
 def build() -> None:
     print("Building the library and fetching the Java kernel with Maven…", flush=True)
     subprocess.run(
-        [str(paths.REPO / "mvnw"), "-B", "-q", "-DskipTests", "-pl", "lib", "-am", "package"],
+        [str(paths.REPO / "mvnw"), "-B", "-q", "-DskipTests", "-pl", "lib,kernel-agent", "-am", "package"],
         cwd=paths.REPO,
         check=True,
     )
@@ -60,20 +65,24 @@ def java_command() -> str:
     return str(Path(java).resolve())
 
 
-def kernelspec() -> dict:
+def kernel_command(archive: Optional[Path] = None) -> list:
+    """The JVM that runs the kernel: headless, the kit's agent, and the class-data archive if there is one."""
+    options = ["-Djava.awt.headless=true", HEAP]
+    if archive is not None:
+        options.append(f"-XX:SharedArchiveFile={archive}")
+    options.append(f"-javaagent:{paths.AGENT_JAR}")
+    return [java_command(), *options, "-jar", str(paths.KERNEL_JAR), "{connection_file}"]
+
+
+def kernelspec(archive: Optional[Path] = None) -> dict:
+    """The launcher around the kernel's JVM; Interrupt is a SIGINT, which the kit's agent turns into
+    stopping the running cell (docs/kernel.md)."""
     classpath = str(paths.CLASSPATH_DIR / "*")
     return {
-        "argv": [
-            java_command(),
-            "-Djava.awt.headless=true",
-            HEAP,
-            "-jar",
-            str(paths.KERNEL_JAR),
-            "{connection_file}",
-        ],
-        "display_name": "Java (RNN Gradients Kit)",
+        "argv": [sys.executable, "-I", str(paths.LAUNCHER), "{connection_file}", "--", *kernel_command(archive)],
+        "display_name": DISPLAY_NAME,
         "language": "java",
-        "interrupt_mode": "message",
+        "interrupt_mode": "signal",
         "env": {
             "RJK_CLASSPATH": classpath,
             "IJAVA_CLASSPATH": classpath,
@@ -82,17 +91,31 @@ def kernelspec() -> dict:
     }
 
 
-def install_kernelspec(spec: dict) -> bool:
-    """Installs the spec for the user unless the installed one is identical."""
+def owns_prefix(prefix: Path, repo: Path = paths.REPO) -> bool:
+    """Whether the Python running setup lives in this checkout (its .venv): then that environment's
+    Jupyter, which looks in its own prefix before the user's folder, belongs to this checkout alone."""
+    prefix = Path(prefix).resolve()
+    return prefix.is_relative_to(repo.resolve()) and os.access(prefix, os.W_OK)
+
+
+def install_kernelspec(spec: dict, prefix: Path = Path(sys.prefix)) -> bool:
+    """Installs the spec into this checkout's Python environment, or, for a Python shared with other
+    checkouts, for the user with the checkout's folder in its display name; returns False when the
+    installed spec was already identical."""
     from jupyter_client.kernelspec import KernelSpecManager
 
     manager = KernelSpecManager()
-    installed = Path(manager.user_kernel_dir) / paths.KERNEL_NAME / "kernel.json"
+    if owns_prefix(prefix):
+        kernels, where = Path(prefix) / "share" / "jupyter" / "kernels", {"prefix": str(prefix)}
+    else:
+        spec = {**spec, "display_name": f"{spec['display_name']} — {paths.REPO.name}"}
+        kernels, where = Path(manager.user_kernel_dir), {"user": True}
+    installed = kernels / paths.KERNEL_NAME / "kernel.json"
     if installed.exists() and json.loads(installed.read_text()) == spec:
         return False
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "kernel.json").write_text(json.dumps(spec, indent=1) + "\n")
-        manager.install_kernel_spec(tmp, paths.KERNEL_NAME, user=True)
+        manager.install_kernel_spec(tmp, paths.KERNEL_NAME, **where)
     return True
 
 
@@ -100,8 +123,8 @@ def main(argv=None) -> int:
     if build_is_stale():
         build()
     changed = sync([paths.LIB_JAR, *sorted(paths.LIB_DEPENDENCIES.glob("*.jar"))], paths.CLASSPATH_DIR)
-    changed |= sync([paths.BUILT_KERNEL_JAR], paths.KERNEL_DIR)
-    changed |= install_kernelspec(kernelspec())
+    changed |= sync([paths.BUILT_KERNEL_JAR, paths.BUILT_AGENT_JAR], paths.KERNEL_DIR)
+    changed |= install_kernelspec(kernelspec(kernel_cds.archive(kernel_command(), spec_env=kernelspec()["env"])))
     print(f"Kernel '{paths.KERNEL_NAME}' is ready" + (" (updated)." if changed else " (unchanged)."))
     return 0
 
