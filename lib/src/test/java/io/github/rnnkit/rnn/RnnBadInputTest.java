@@ -42,6 +42,7 @@ class RnnBadInputTest {
                 .row("Rnn.bpttLastStep", "a target of the wrong length", "target", () -> RNN.bpttLastStep(FWD, new double[3]), "length 4")
                 .row("Rnn.bpttLastStep", "a NaN target", "target[0]", () -> RNN.bpttLastStep(FWD, new double[] {Double.NaN, 0, 0, 0}), "NaN")
                 .row("Rnn.loss", "a null example", "e", () -> RNN.loss(null), "Example")
+                .row("Init.orthogonal", "no hidden units", "hidden", () -> Init.orthogonal(0, 2, 1, 1), ">= 1", "0")
                 .row("TanhAsSigmoid.params", "null parameters", "tanh", () -> TanhAsSigmoid.params(null), "RnnParams")
                 .row("TanhAsSigmoid.state", "an empty state", "h", () -> TanhAsSigmoid.state(new double[0]), "non-empty", "length 0")
                 .row("TanhAsSigmoid.state", "a NaN state", "h[1]", () -> TanhAsSigmoid.state(new double[] {0, Double.NaN}), "NaN")
