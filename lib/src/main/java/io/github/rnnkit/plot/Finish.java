@@ -6,6 +6,8 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 
 import java.awt.BasicStroke;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +22,8 @@ import java.util.List;
  *   <li>on a log axis ({@link LinePlot#logY()}, which plots log10 y) a round step such as 0.5
  *       labels 3.16 and 0.316; {@link #logAxes} widens the y range to whole decades and labels
  *       only the powers of ten;</li>
+ *   <li>XChart's own number format can write 0.05 as ".05": {@link #linearAxes} writes tick
+ *       labels out plainly;</li>
  *   <li>the top tick label can touch a long title: both leave room under the title;</li>
  *   <li>a measured curve and its bound should share a colour: {@link #families} colours each
  *       run of n consecutive series alike, first solid, then dashed, then dotted.</li>
@@ -42,9 +46,11 @@ public final class Finish {
     private Finish() {
     }
 
-    /** Round x ticks and room under the title, for a chart with a linear y axis. */
+    /** Round x ticks, plain tick labels (0.05, not .05) and room under the title, for a chart with a linear y axis. */
     public static XYChart linearAxes(XYChart chart) {
         roundXTicks(chart);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(Finish::plainLabel);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(Finish::plainLabel);
         chart.getStyler().setChartTitlePadding(TITLE_PADDING);
         return chart;
     }
@@ -82,6 +88,14 @@ public final class Finish {
             s.setLineStyle(LINES[i % size]);
         }
         return chart;
+    }
+
+    /** A tick value to six significant digits, without trailing zeros or rounding noise: 0.05, 1.5, 20, -3. */
+    static String plainLabel(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     /** The label of log10(y) = v: 0.001 … 1000 written out, 1e-6 and 1e6 further out, nothing off the decades. */

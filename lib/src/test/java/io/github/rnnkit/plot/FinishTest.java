@@ -31,6 +31,16 @@ class FinishTest {
     }
 
     @Test
+    void linearTickLabelsAreWrittenOutWithoutRoundingNoise() {
+        assertEquals("0.05", Finish.plainLabel(0.05));
+        assertEquals("0.3", Finish.plainLabel(0.1 + 0.2));
+        assertEquals("-1.5", Finish.plainLabel(-1.5));
+        assertEquals("20", Finish.plainLabel(20.0));
+        assertEquals("0", Finish.plainLabel(-0.0));
+        assertEquals("0.00001", Finish.plainLabel(1e-5));
+    }
+
+    @Test
     void aLogAxisSpansTheWholeDecadesAroundTheData() {
         XYChart chart = Plots.line("t").logY().series("a", STEPS, new double[] {3e-7, 1e-3, 0.2, 5, 40}).build();
         assertSame(chart, Finish.logAxes(chart));
