@@ -230,7 +230,7 @@ def run_in_browser(runs: Sequence[Tuple[str, Path]]) -> Tuple[List[dict], List[s
         copied = {name: path.read_bytes() for name, path in copies.items()}
         server = Server(root, state, SHOTS / "jupyter-server.log")
         try:
-            print(f"{require_uis()} answered after {server.wait_ready():.1f} s", flush=True)
+            print(f"{require_uis()} from {sys.executable} answered after {server.wait_ready():.1f} s", flush=True)
             node = subprocess.run(["node", str(BROWSER_TOOLS / "run_lessons.mjs"), server.url, str(SHOTS),
                                    *(f"{ui}:{served_name(nb)}" for ui, nb in runs)],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True,
