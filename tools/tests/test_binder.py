@@ -16,9 +16,11 @@ def test_postbuild_registers_the_kernel_in_a_fresh_home(tmp_path):
                MAVEN_ARGS="-Dmaven.repo.local=" + os.path.expanduser("~/.m2/repository"))
     run = subprocess.run([str(BINDER / "postBuild")], env=env, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout + run.stderr
-    spec = json.loads((tmp_path / ".local/share/jupyter/kernels/rnnkit/kernel.json").read_text())
-    assert spec["argv"][-1] == "{connection_file}"
-    assert spec["env"]["RJK_CLASSPATH"] == str(paths.CLASSPATH_DIR / "*")
+    listed = subprocess.run([sys.executable, "-m", "jupyter", "kernelspec", "list", "--json"], env=env,
+                            capture_output=True, text=True, check=True).stdout
+    spec = json.loads(listed)["kernelspecs"][paths.KERNEL_NAME]["spec"]
+    assert "{connection_file}" in spec["argv"]
+    assert str(paths.CLASSPATH_DIR) in json.dumps(spec), "the kernel does not run this checkout's library"
 
 
 def test_postbuild_is_executable_and_only_calls_kit_setup():
