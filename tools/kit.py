@@ -141,8 +141,8 @@ def test_stages():
         ("tool tests (pytest)", pytest + ["-m", "not stage", str(tests)]),
         ("notebooks in the real kernel", kit + ["check"]),
         ("lessons in JupyterLab 4 and Notebook 7", kit + ["browser"]),
-        ("nbgrader round trip", pytest + [str(tests / "test_nbgrader_round_trip.py")]),
-        ("Binder simulation", pytest + [str(tests / "test_binder_simulation.py")]),
+        ("nbgrader round trip", pytest + ["-s", str(tests / "test_nbgrader_round_trip.py")]),
+        ("Binder simulation", pytest + ["-s", str(tests / "test_binder_simulation.py")]),
     ]
 
 

@@ -96,7 +96,8 @@ def test_nbgrader_autograde_and_kit_grade_give_the_same_scores(course, tmp_path)
     autograde(course)
     nbgrader(course, "export")
     nbgrader_course.write_scores(course, course / "nbgrader-scores.csv")
-    run([sys.executable, str(paths.REPO / "tools" / "kit.py"), "grade", str(kit_submissions), "--out", str(kit_grades)],
+    run([sys.executable, str(paths.REPO / "tools" / "kit.py"), "grade", str(kit_submissions), "--out", str(kit_grades),
+         "--jobs", "2"],
         paths.REPO)
 
     theirs = nbgrader_course.read_scores(course / "nbgrader-scores.csv")
