@@ -9,6 +9,7 @@ JupyterLab from that venv runs lesson 01 in Chromium through the clone's own ./k
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -90,3 +91,6 @@ def test_binders_steps_in_a_fresh_home_run_lesson_01_in_jupyterlab(clone, tmp_pa
     assert browser.returncode == 0, (browser.stdout + browser.stderr)[-3000:]
     assert f"from {environment / 'bin' / 'python3'} answered" in browser.stdout
     assert "ok   01-forward-pass.ipynb in JupyterLab" in browser.stdout
+    shots = paths.REPO / "target" / "browser"
+    shots.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(clone / "target" / "browser" / "lab-01-forward-pass.png", shots / "binder-lab-01-forward-pass.png")
