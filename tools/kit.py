@@ -48,7 +48,12 @@ def cmd_grade(args) -> int:
               file=sys.stderr)
         return 2
     out = args.out or submissions.parent / "grades"
-    grade.grade(submissions, out.resolve(), cell_timeout=args.timeout, jobs=args.jobs)
+    try:
+        grade.grade(submissions, out.resolve(), cell_timeout=args.timeout, jobs=args.jobs, unsafe=args.unsafe,
+                    run_kernel=not args.verdicts_only)
+    except grade.SandboxUnavailable as e:
+        print(f"./kit grade: {e}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -134,6 +139,10 @@ def main(argv=None) -> int:
                                              "grades/ beside SUBMISSIONS)")
     p.add_argument("--timeout", type=int, default=60, help="seconds a cell may run (default 60)")
     p.add_argument("--jobs", type=int, default=1, help="submissions graded at once (default 1)")
+    p.add_argument("--unsafe", action="store_true", help="grade even without a sandbox (bubblewrap); "
+                                                          "the gradebook says so")
+    p.add_argument("--verdicts-only", action="store_true", help="score without running each notebook in a "
+                                                                 "kernel (feedback pages then show no outputs)")
     p.set_defaults(run=cmd_grade)
 
     p = sub.add_parser("render", help="execute every lesson and write a static site to target/site/")

@@ -132,7 +132,8 @@ class Sandbox:
             elif os.path.isdir(link):
                 args += ["--ro-bind", link, link]
         etc = [Path(p) for pattern in ETC for p in sorted(glob.glob(pattern))]
-        args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--dir", "/tmp/home"]
+        args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp", "--perms", "0777", "--dir",
+                 "/tmp/home"]
         binds = [(p, "--ro-bind") for p in etc + [p for p in _outermost(mounts.read_only) if not _under(p, "/usr")]]
         binds += [(Path(p), "--bind") for p in mounts.writable]
         for folder in _ancestors([p for p, _ in binds]):
