@@ -13,26 +13,30 @@ import nbformat
 
 from .execute import execute
 
-OUTPUT_BYTES = 200_000   # per output: text beyond it, or a larger image, is cut
+OUTPUT_BYTES = 1_000_000   # per cell: the outputs beyond it are cut
 START_TIMEOUT = 30
 START_RETRIES = 5
 
 
 def cap(nb, limit: int = OUTPUT_BYTES) -> None:
-    """Cuts each output to `limit` characters of text; drops a display bigger than that."""
+    """Keeps at most `limit` characters of output per cell: the text beyond is cut, later outputs
+    are dropped, and a display bigger than the whole allowance is replaced by a line saying so."""
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
+        room, kept = limit, []
         for out in cell.get("outputs", []):
-            if out.get("output_type") == "stream" and len(out.get("text", "")) > limit:
-                out["text"] = out["text"][:limit] + f"\n… output cut at {limit} characters …\n"
-            elif out.get("output_type") in ("display_data", "execute_result"):
-                size = sum(len(v) if isinstance(v, str) else len(json.dumps(v)) for v in out.get("data", {}).values())
-                if size > 5 * limit:
-                    out["data"] = {"text/plain": f"(a display of {size} characters, too large for feedback)"}
-            elif out.get("output_type") == "error":
-                out["evalue"] = out.get("evalue", "")[:limit]
-                out["traceback"] = [line[:limit] for line in out.get("traceback", [])[:200]]
+            size = len(json.dumps(out))
+            if size <= room:
+                kept.append(out)
+                room -= size
+                continue
+            if out.get("output_type") == "stream" and room > 0:
+                out["text"] = out.get("text", "")[:room]
+                kept.append(out)
+            kept.append(nbformat.v4.new_output("stream", name="stderr", text=f"\n… output cut at {limit} characters …\n"))
+            break
+        cell.outputs = kept
 
 
 def main(argv=None) -> int:

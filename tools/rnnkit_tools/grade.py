@@ -16,6 +16,7 @@ for a reason of the grader's is tried once more; then its row says so.
 import csv
 import hashlib
 import json
+import multiprocessing
 import os
 import tempfile
 import threading
@@ -260,10 +261,15 @@ class Renderer:
 
     def __init__(self, workers: int):
         self.workers = workers
-        self.pool = ProcessPoolExecutor(max_workers=workers)
+        self.pool = self._pool()
         self.waiting = ThreadPoolExecutor(max_workers=workers)
         self.pending: List[Future] = []
         self.lock = threading.Lock()
+
+    def _pool(self) -> ProcessPoolExecutor:
+        # Spawned, not forked: a forked worker would inherit the pipes of sandboxes running at that
+        # moment and keep them open, so their readers would never see the end.
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
 
     def submit(self, r: Result, target: Path) -> None:
         nb, r.feedback = r.feedback, None
@@ -289,7 +295,7 @@ class Renderer:
             except BrokenProcessPool:
                 with self.lock:
                     if self.pool is pool:
-                        self.pool = ProcessPoolExecutor(max_workers=self.workers)
+                        self.pool = self._pool()
             except Exception:  # a notebook nbconvert cannot render
                 return None
         return None

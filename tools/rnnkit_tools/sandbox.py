@@ -197,8 +197,8 @@ def _run(command, env, stdin: bytes, limits: Limits, cwd) -> Outcome:
     except subprocess.TimeoutExpired:
         timed_out = True
     _kill_group(process)
-    out.join()
-    err.join()
+    out.join(timeout=30)  # the pipes close when the sandbox is gone; the timeout only guards a leaked descriptor
+    err.join(timeout=30)
     return Outcome(None if timed_out else process.returncode, out.data, out.truncated, timed_out,
                    time.monotonic() - began, err.data[-4000:])
 
