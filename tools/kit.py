@@ -75,7 +75,8 @@ def cmd_kernel_bench(args) -> int:
 
 def cmd_grade_bench(args) -> int:
     from rnnkit_tools import grade_bench
-    return grade_bench.main(students=args.students, jobs=args.jobs)
+    return grade_bench.main(lesson=args.lesson, students=args.students, jobs=args.jobs,
+                            run_kernel=not args.verdicts_only)
 
 
 def default_notebooks():
@@ -160,6 +161,8 @@ def main(argv=None) -> int:
     p = sub.add_parser("grade-bench", help="time the grader on a class of generated submissions")
     p.add_argument("--students", type=int, default=30, help="submissions to grade (default 30)")
     p.add_argument("--jobs", type=int, default=2, help="submissions graded at once (default 2)")
+    p.add_argument("--lesson", help="one lesson, e.g. 04-tanh (default: every lesson)")
+    p.add_argument("--verdicts-only", action="store_true", help="time the scoring alone, without the kernel run")
     p.set_defaults(run=cmd_grade_bench)
 
     args, extra = parser.parse_known_args(argv)
