@@ -20,7 +20,9 @@ import java.util.Optional;
  * method reference does not hide a use.
  *
  * <p>The default deny-list applies to every solution and also forbids naming a denied class at
- * all; an exercise's own list ({@code metadata.rnnkit.forbidden}) forbids using members.
+ * all, or anything outside the JDK's {@code java.*} packages and the kit (the libraries on the
+ * kit's classpath can read and write files); an exercise's own list
+ * ({@code metadata.rnnkit.forbidden}) forbids using members.
  */
 final class CallRules {
 
@@ -57,6 +59,11 @@ final class CallRules {
             deny("a solution may not replace standard output", "java.lang.System.setOut", "java.lang.System.setErr"),
             deny("a solution may not use the JDK's, the kernel's or the grader's internals", "jdk.*", "sun.*", "com.sun.*", "org.rapaio.*",
                     "io.github.rnnkit.grade.*")).stream().flatMap(List::stream).toList();
+
+    /** Where a solution may reach at all: the JDK's java.* packages, the kit, and its own code. */
+    private static final List<String> REACHABLE = List.of("java", "io.github.rnnkit", Checker.PACKAGE, "");
+    private static final Rule ELSEWHERE = new Rule("outside java.* and io.github.rnnkit.*",
+            "a solution may use only the JDK's java.* classes and the kit");
 
     private final List<Rule> rules;
     private final boolean typesToo;
@@ -104,6 +111,9 @@ final class CallRules {
         if (owner == null) {
             return Optional.empty();
         }
+        if (typesToo && !reachable(packageOf(owner).getQualifiedName().toString())) {
+            return Optional.of(ELSEWHERE);
+        }
         String member = isType ? null : used.getKind() == ElementKind.CONSTRUCTOR ? "<init>" : used.getSimpleName().toString();
         for (Rule rule : rules) {
             if (matches(rule.entry(), owner, member, elements, types)) {
@@ -130,6 +140,10 @@ final class CallRules {
         }
         TypeElement declaring = elements.getTypeElement(entry.substring(0, dot));
         return declaring != null && types.isSubtype(types.erasure(owner.asType()), types.erasure(declaring.asType()));
+    }
+
+    private static boolean reachable(String pkg) {
+        return REACHABLE.stream().anyMatch(root -> pkg.equals(root) || pkg.startsWith(root + "."));
     }
 
     private static TypeElement enclosingType(Element e) {

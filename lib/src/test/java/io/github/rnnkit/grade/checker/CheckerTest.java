@@ -137,7 +137,8 @@ class CheckerTest {
                 "double square(double x) { new Object() { void go() { new Thread(() -> { }).start(); } }.go(); return x * x; }",
                 "double square(double x) { try { new java.io.FileWriter(\"/tmp/x\").close(); } catch (Exception e) { } return x * x; }",
                 "double square(double x) { System.setOut(null); return x * x; }",
-                "double square(double x) { return x * x + \"\".getClass().getName().length() * 0; }");
+                "double square(double x) { return x * x + \"\".getClass().getName().length() * 0; }",
+                "double square(double x) { tech.tablesaw.api.Table.read(); return x * x; }");
         for (String source : attacks) {
             assertEquals(Assessment.Status.FORBIDDEN, check(source, HALF, List.of()).get("square").status(), source);
         }
