@@ -18,7 +18,6 @@ import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +58,7 @@ import java.util.stream.Collectors;
 public final class Checker {
 
     static final String PACKAGE = "graded";
+    private static final long STACK_BYTES = 1L << 30;
     static final String SUBMISSION = "Submission";
 
     /** The kernel's default imports (rapaio-jupyter-kernel 3.0.1's init.jshell), so a method means the same here. */
@@ -101,13 +101,22 @@ public final class Checker {
         this.analysis = analysis;
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         if (args.length != 2) {
             throw new IllegalArgumentException("arguments: expected JOB OUT (two folders), got " + List.of(args));
         }
-        List<Assessment> found = check(Job.read(Path.of(args[0])), Path.of(args[1]), System.getProperty("java.class.path"));
+        Job job = Job.read(Path.of(args[0]));
+        List<List<Assessment>> found = new ArrayList<>();
+        // The compiler recurses once per nesting level of the student's code: a deep stack keeps it working.
+        Thread worker = new Thread(null, () -> found.add(check(job, Path.of(args[1]), System.getProperty("java.class.path"))),
+                "checker", STACK_BYTES);
+        worker.start();
+        worker.join();
+        if (found.isEmpty()) {
+            System.exit(3);
+        }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        found.forEach(a -> out.println(a.json()));
+        found.get(0).forEach(a -> out.println(a.json()));
     }
 
     /** Assesses every exercise of the job and writes the classes of the runnable ones under {@code out}. */
