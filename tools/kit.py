@@ -42,6 +42,7 @@ def cmd_release(args) -> int:
 
 def cmd_grade(args) -> int:
     from rnnkit_tools import grade
+    from rnnkit_tools.sandbox import SandboxUnavailable
     submissions = args.submissions.resolve()
     if not submissions.is_dir():
         print(f"./kit grade: SUBMISSIONS must be a folder of <student>/<notebook>.ipynb, got {args.submissions}",
@@ -51,7 +52,7 @@ def cmd_grade(args) -> int:
     try:
         grade.grade(submissions, out.resolve(), cell_timeout=args.timeout, jobs=args.jobs, unsafe=args.unsafe,
                     run_kernel=not args.verdicts_only)
-    except grade.SandboxUnavailable as e:
+    except SandboxUnavailable as e:
         print(f"./kit grade: {e}", file=sys.stderr)
         return 2
     return 0

@@ -30,7 +30,7 @@ from typing import Dict, List, Optional
 import nbformat
 
 from . import feedback, paths, verdict
-from .sandbox import Sandbox, SandboxUnavailable  # noqa: F401 (the CLI catches it from here)
+from .sandbox import Sandbox
 from .verdict import Lesson, Verdict
 
 GRADER_VERSION = 2
@@ -108,6 +108,8 @@ def grade_one(task: Task, sandbox: Sandbox, timeout: int, run_kernel: bool) -> R
         result = blank(task.student, lesson, "refused", "a symbolic link, not a folder and a file: it was not followed")
     elif not task.path.exists():
         result = blank(task.student, lesson, "missing", "no submission")
+    elif not task.path.is_file():
+        result = blank(task.student, lesson, "refused", "not a plain file (a folder, a pipe or a device)")
     elif task.path.stat().st_size > MAX_SUBMISSION_BYTES:
         result = blank(task.student, lesson, "too-large", f"the notebook is larger than {MAX_SUBMISSION_BYTES >> 20} MB")
     else:

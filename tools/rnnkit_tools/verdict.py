@@ -14,7 +14,6 @@ each solution cell, found by grade_id. Then two JVMs, each in its own sandbox:
 """
 import json
 import secrets
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple

@@ -2,8 +2,6 @@
 gradebook (CSVs, journal, resume), the student folders, and the sandbox itself."""
 import json
 import os
-import socket
-import subprocess
 import sys
 import time
 
@@ -12,7 +10,7 @@ import pytest
 
 from grading import cell, lesson_of, solution, source, student
 from rnnkit_tools import grade, verdict
-from rnnkit_tools.sandbox import Limits, Mounts, Sandbox
+from rnnkit_tools.sandbox import Limits, Mounts, Sandbox, SandboxUnavailable
 from rnnkit_tools.verdict import Verdict
 
 LESSON = "04-tanh"
@@ -164,6 +162,6 @@ def test_output_and_files_are_capped(sandbox, tmp_path):
 
 def test_without_bubblewrap_the_grader_refuses_unless_unsafe(tmp_path):
     missing = str(tmp_path / "no-bwrap")
-    with pytest.raises(grade.SandboxUnavailable, match="--unsafe"):
+    with pytest.raises(SandboxUnavailable, match="--unsafe"):
         Sandbox(bwrap=missing)
     assert "--unsafe" in Sandbox(unsafe=True, bwrap=missing).description

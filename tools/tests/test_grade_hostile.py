@@ -214,6 +214,8 @@ def verdict_batch(tmp_path_factory):
     linked.mkdir()
     (linked / f"{LESSON}.ipynb").symlink_to(paths.SOLUTIONS / f"{LESSON}.ipynb")
     (subs / "linked-folder").symlink_to(subs / "cell-ids-on-4.4")
+    (subs / "pipe").mkdir()
+    os.mkfifo(subs / "pipe" / f"{LESSON}.ipynb")
     submit(subs, "broken-json", LESSON, '{"cells": [ this is not json')
     (subs / "empty").mkdir()
     kit = fingerprint(KIT)
@@ -257,9 +259,10 @@ def test_tricks_inside_a_method_lose_that_exercise_only(verdict_batch):
 
 
 def test_links_are_not_followed_and_broken_or_empty_submissions_get_their_rows(verdict_batch):
-    statuses = {who: verdict_batch["book"][who]["status"] for who in ("linked-file", "linked-folder", "broken-json", "empty")}
+    statuses = {who: verdict_batch["book"][who]["status"]
+                for who in ("linked-file", "linked-folder", "pipe", "broken-json", "empty")}
     assert statuses == {"linked-file": f"{LESSON}: refused", "linked-folder": f"{LESSON}: refused",
-                        "broken-json": f"{LESSON}: unreadable", "empty": f"{LESSON}: missing"}
+                        "pipe": f"{LESSON}: refused", "broken-json": f"{LESSON}: unreadable", "empty": f"{LESSON}: missing"}
     assert all(verdict_batch["book"][who]["total"] == "0" for who in statuses)
 
 
