@@ -25,7 +25,7 @@ import nbformat
 from . import paths
 from .release import release_notebook
 from .sandbox import Limits, Mounts, Sandbox, java_home, python_paths
-from .verdict import Verdict
+from .verdict import Verdict, is_test, nbgrader_of
 
 MAX_EXECUTED_BYTES = 32 << 20
 OUTPUT_CHARS = 200_000
@@ -38,20 +38,12 @@ SAFE_ATTRIBUTES = {"*": ["class", "style"], "a": ["href", "title"], "img": ["src
                    "td": ["colspan", "rowspan"], "th": ["colspan", "rowspan"]}
 
 
-def _meta(cell) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {}) or {}
-
-
-def is_test(cell) -> bool:
-    return cell.get("cell_type") == "code" and bool(_meta(cell).get("grade")) and not _meta(cell).get("solution")
-
-
 def lesson_with(solution_nb, sources: Dict[str, Optional[str]]):
     """The released lesson with the student's solution cells (a missing one keeps its stub)."""
     nb = release_notebook(solution_nb)
     for cell in nb.cells:
-        grade_id = _meta(cell).get("grade_id")
-        if _meta(cell).get("solution") and sources.get(grade_id) is not None:
+        grade_id = nbgrader_of(cell).get("grade_id")
+        if nbgrader_of(cell).get("solution") and sources.get(grade_id) is not None:
             cell.source = sources[grade_id]
     return nb
 
@@ -163,7 +155,7 @@ def feedback_notebook(lesson_nb, executed: dict, verdicts: Dict[str, Verdict], h
     k = 0
     for cell in nb.cells:
         if is_test(cell):
-            v = verdicts.get(_meta(cell).get("grade_id"))
+            v = verdicts.get(nbgrader_of(cell).get("grade_id"))
             if v is not None:
                 name = "stdout" if v.status == "passed" else "stderr"
                 cell.outputs = [nbformat.v4.new_output("stream", name=name, text=v.line() + "\n")]
@@ -173,7 +165,10 @@ def feedback_notebook(lesson_nb, executed: dict, verdicts: Dict[str, Verdict], h
             count = ran[k].get("execution_count")
             cell.execution_count = count if isinstance(count, int) else None
         k += 1
-    nb.cells.insert(0, nbformat.v4.new_markdown_cell(header))
+    top = nbformat.v4.new_markdown_cell(header)
+    if nb.nbformat_minor < 5:  # cell ids came with nbformat 4.5; on 4.4 one makes the notebook invalid
+        del top["id"]
+    nb.cells.insert(0, top)
     nb, _ = LimitOutput().preprocess(nb, {})
     return nb
 
@@ -208,16 +203,16 @@ def edited_tests(cells: List[dict], solution: Path) -> List[str]:
 
     theirs = {}
     for cell in cells:
-        grade_id = _meta(cell).get("grade_id")
+        grade_id = nbgrader_of(cell).get("grade_id")
         if isinstance(grade_id, str) and grade_id not in theirs:
             theirs[grade_id] = cell
     notes = []
     instructor = nbformat.read(solution, as_version=4)
-    released = {_meta(c).get("grade_id"): c for c in release_notebook(instructor).cells if is_test(c)}
+    released = {nbgrader_of(c).get("grade_id"): c for c in release_notebook(instructor).cells if is_test(c)}
     for cell in instructor.cells:
         if not is_test(cell):
             continue
-        grade_id = _meta(cell)["grade_id"]
+        grade_id = nbgrader_of(cell)["grade_id"]
         mine = theirs.get(grade_id)
         if mine is None:
             notes.append(f"test cell '{grade_id}' was deleted (the lesson's own was used)")

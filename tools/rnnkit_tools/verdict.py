@@ -60,12 +60,11 @@ class Lesson:
         code = [c for c in nb.cells if c.cell_type == "code"]
         if not code:
             raise LessonError(f"{path.name}: no code cell, so no imports")
-        solutions = [_meta(c).get("grade_id") for c in code if _meta(c).get("solution") and _meta(c).get("grade_id")]
+        solutions = [nbgrader_of(c).get("grade_id") for c in code
+                     if nbgrader_of(c).get("solution") and nbgrader_of(c).get("grade_id")]
         tasks = []
-        for cell in code:
-            meta = _meta(cell)
-            if not meta.get("grade") or meta.get("solution"):
-                continue
+        for cell in filter(is_test, code):
+            meta = nbgrader_of(cell)
             grade_id = meta.get("grade_id", "")
             solution = f"{grade_id}-solution"
             if solution not in solutions:
@@ -96,8 +95,16 @@ class Verdict:
         return message
 
 
-def _meta(cell) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {}) or {}
+def nbgrader_of(cell) -> dict:
+    """A cell's nbgrader metadata ({} when it has none)."""
+    meta = cell.get("metadata", {}) if isinstance(cell, dict) else {}
+    return (meta.get("nbgrader") if isinstance(meta, dict) else None) or {}
+
+
+def is_test(cell) -> bool:
+    """nbgrader's test cell: a graded code cell that is not a solution."""
+    meta = nbgrader_of(cell)
+    return cell.get("cell_type") == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
 def solution_sources(cells: List[dict], lesson: Lesson) -> Tuple[Dict[str, Optional[str]], List[str]]:
@@ -106,7 +113,7 @@ def solution_sources(cells: List[dict], lesson: Lesson) -> Tuple[Dict[str, Optio
     found: Dict[str, Optional[str]] = {}
     notes: List[str] = []
     for cell in cells:
-        grade_id = _meta(cell).get("grade_id") if isinstance(cell, dict) else None
+        grade_id = nbgrader_of(cell).get("grade_id")
         if grade_id not in lesson.solution_cells:
             continue
         source = cell.get("source", cell.get("input", ""))

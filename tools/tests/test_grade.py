@@ -165,3 +165,19 @@ def test_without_bubblewrap_the_grader_refuses_unless_unsafe(tmp_path):
     with pytest.raises(SandboxUnavailable, match="--unsafe"):
         Sandbox(bwrap=missing)
     assert "--unsafe" in Sandbox(unsafe=True, bwrap=missing).description
+
+
+def test_the_feedback_notebook_of_an_odd_submission_is_a_valid_notebook(tmp_path, sandbox):
+    nb = solution(LESSON)
+    nb["nbformat_minor"] = 4
+    for n, c in enumerate(nb["cells"]):
+        c["id"] = f"c{n}"
+    cell(nb, lesson_of(LESSON).tasks[0].id)["cell_type"] = "markdown"
+    path = tmp_path / "alice" / f"{LESSON}.ipynb"
+    path.parent.mkdir()
+    path.write_text(json.dumps(nb))
+    task = grade.Task("alice", path, lesson_of(LESSON), grade.paths.SOLUTIONS / f"{LESSON}.ipynb", "key")
+    result = grade.grade_one(task, sandbox, timeout=20, run_kernel=False)
+    assert result.points == result.max_points
+    nbformat.validate(result.feedback)
+    assert "✔" in "".join(o.get("text", "") for c in result.feedback.cells if c.cell_type == "code" for o in c.outputs)
