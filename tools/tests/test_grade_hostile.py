@@ -55,14 +55,19 @@ def java(path) -> str:
     return json.dumps(str(path))
 
 
+def class_folders(root: Path):
+    """SUBMISSIONS, the output folder, and a solutions folder holding only the lesson."""
+    solutions = root / "solutions"
+    solutions.mkdir()
+    shutil.copy2(paths.SOLUTIONS / f"{LESSON}.ipynb", solutions)
+    return root / "submitted", root / "grades", solutions
+
+
 # ---- the attacks that act from a running notebook: graded with the kernel run ----
 
 @pytest.fixture(scope="module")
 def kernel_batch(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostile-kernel")
-    subs, out, solutions = root / "submitted", root / "grades", root / "solutions"
-    solutions.mkdir()
-    shutil.copy2(paths.SOLUTIONS / f"{LESSON}.ipynb", solutions)
+    subs, out, solutions = class_folders(tmp_path_factory.mktemp("hostile-kernel"))
     submit(subs, "alice", LESSON, solution(LESSON))
     submit(subs, "mallory-setsid", LESSON, attacked(
         f'new ProcessBuilder("setsid", "sh", "-c", "sleep 2; echo 9,9,9 >> " + {java(out / "gradebook.csv")}'
@@ -169,10 +174,7 @@ def first_method(body: str) -> dict:
 
 @pytest.fixture(scope="module")
 def verdict_batch(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostile-verdicts")
-    subs, out, solutions = root / "submitted", root / "grades", root / "solutions"
-    solutions.mkdir()
-    shutil.copy2(paths.SOLUTIONS / f"{LESSON}.ipynb", solutions)
+    subs, out, solutions = class_folders(tmp_path_factory.mktemp("hostile-verdicts"))
     tasks = lesson_of(LESSON).tasks
     variable = first_variable(solution(LESSON))
     shadow = "import io.github.rnnkit.grade.*;\nclass NoCheck { static void check(Object... a) { } }\nNoCheck Exercise = new NoCheck();\n"
@@ -287,12 +289,9 @@ def test_feedback_shows_no_hidden_test(verdict_batch):
 # ---- an interrupted batch ----
 
 def test_a_killed_grader_leaves_its_finished_rows_and_no_process_behind(tmp_path):
-    subs, out = tmp_path / "submitted", tmp_path / "grades"
+    subs, out, solutions = class_folders(tmp_path)
     for who in ("a", "b", "c", "d"):
         submit(subs, who, LESSON, solution(LESSON))
-    solutions = tmp_path / "solutions"
-    solutions.mkdir()
-    shutil.copy2(paths.SOLUTIONS / f"{LESSON}.ipynb", solutions)
     script = ("import sys; sys.path.insert(0, %r)\nfrom pathlib import Path\nfrom rnnkit_tools import grade\n"
               "grade.grade(Path(%r), Path(%r), jobs=1, solutions=Path(%r), run_kernel=False)"
               % (str(paths.REPO / "tools"), str(subs), str(out), str(solutions)))
