@@ -60,7 +60,8 @@ def kernel_notebook(lesson_nb):
 
 def kernel_mounts(run: Path) -> Mounts:
     """What the kernel run needs to see: Python and the tools, Java, the kit's classpath and kernel
-    (every path the `rnnkit` kernelspec names), and a copy of that kernelspec in the run's folder."""
+    (every path the `rnnkit` kernelspec names), and the run's folder with a copy of that kernelspec;
+    all of it read-only."""
     from jupyter_client.kernelspec import KernelSpecManager
 
     spec = KernelSpecManager().get_kernel_spec(paths.KERNEL_NAME)
@@ -74,31 +75,29 @@ def kernel_mounts(run: Path) -> Mounts:
     env = {"JUPYTER_PATH": str(run / "jupyter"), "JUPYTER_DATA_DIR": "/tmp/home/jupyter-data",
            "JUPYTER_RUNTIME_DIR": "/tmp/jupyter-runtime", "JUPYTER_CONFIG_DIR": "/tmp/home/jupyter-config",
            "JUPYTER_PLATFORM_DIRS": "1", "PYTHONPATH": str(paths.REPO / "tools"), "PYTHONDONTWRITEBYTECODE": "1"}
-    return Mounts(read_only=[p for p in read_only if p != Path("/")], writable=[run], env=env)
+    return Mounts(read_only=[p for p in read_only if p != Path("/")] + [run], env=env)
 
 
 def run_in_kernel(lesson_nb, sandbox: Sandbox, work: Path, timeout: int) -> dict:
-    """Runs the kernel notebook in the sandbox. Returns {"cells": executed cells or None, "status",
-    "detail"}: what came back, untrusted, and how the run went."""
+    """Runs the kernel notebook in the sandbox, which writes nowhere on disk (only to its own /tmp,
+    in memory and capped) and hands the executed notebook back on its standard output. Returns
+    {"cells": executed cells or None, "status", "detail"}: what came back, untrusted, and how the
+    run went."""
     run = work / "run"
     run.mkdir()
     nbformat.write(kernel_notebook(lesson_nb), run / "lesson.ipynb")
     mounts = kernel_mounts(run)
-    sandbox.prepare(run, writable=True)
-    outcome = sandbox.run([sys.executable, "-m", "rnnkit_tools.feedback_run", "lesson.ipynb",
-                           "executed.ipynb", "--timeout", str(timeout)], mounts,
-                          Limits(seconds=timeout * 3 + 180, cpu_seconds=timeout * 6 + 300, file_bytes=MAX_EXECUTED_BYTES,
-                                 output_bytes=64 << 10), cwd=run)
-    executed = run / "executed.ipynb"
+    sandbox.prepare(run, writable=False)
+    outcome = sandbox.run([sys.executable, "-m", "rnnkit_tools.feedback_run", str(run / "lesson.ipynb"),
+                           "--timeout", str(timeout)], mounts,
+                          Limits(seconds=timeout * 3 + 180, cpu_seconds=timeout * 6 + 300, output_bytes=MAX_EXECUTED_BYTES))
     if outcome.timed_out:
         return {"cells": None, "status": "timeout", "detail": "the notebook did not finish running in time"}
     try:
-        if executed.is_symlink() or executed.stat().st_size > MAX_EXECUTED_BYTES:
-            raise ValueError("not a plain file of a sensible size")
-        data = json.loads(executed.read_bytes())
+        data = json.loads(outcome.stdout)
         info = data.get("metadata", {}).get("rnnkit_run", {})
         return {"cells": data["cells"], "status": str(info.get("status", "unknown")), "detail": str(info.get("detail", ""))}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
         return {"cells": None, "status": "no-result", "detail": f"the run left no readable notebook ({type(e).__name__})"}
 
 

@@ -1,12 +1,14 @@
-"""Runs inside the grader's sandbox: executes one notebook in the kit's kernel and writes it back
-with every output cut to size, plus how the run went, for the feedback page. Nothing it writes
-decides points.
+"""Runs inside the grader's sandbox: executes one notebook in the kit's kernel from a copy in the
+sandbox's own /tmp, and writes it, every output cut to size, with how the run went, to standard
+output for the feedback page. Nothing it writes decides points.
 
-    python -m rnnkit_tools.feedback_run IN.ipynb OUT.ipynb --timeout SECONDS
+    python -m rnnkit_tools.feedback_run NOTEBOOK.ipynb --timeout SECONDS
 """
 import argparse
 import json
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -42,15 +44,17 @@ def cap(nb, limit: int = OUTPUT_BYTES) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="feedback_run")
     parser.add_argument("notebook", type=Path)
-    parser.add_argument("out", type=Path)
     parser.add_argument("--timeout", type=int, default=60)
     args = parser.parse_args(argv)
-    report = execute(args.notebook, cell_timeout=args.timeout, startup_timeout=START_TIMEOUT, retries=START_RETRIES)
-    nb = report.notebook if report.notebook is not None else nbformat.read(args.notebook, as_version=4)
+    work = Path(tempfile.mkdtemp(prefix="lesson-"))
+    copy = work / args.notebook.name
+    shutil.copy(args.notebook, copy)
+    report = execute(copy, cell_timeout=args.timeout, startup_timeout=START_TIMEOUT, retries=START_RETRIES)
+    nb = report.notebook if report.notebook is not None else nbformat.read(copy, as_version=4)
     cap(nb)
     nb.metadata["rnnkit_run"] = {"status": report.status, "detail": report.detail[:2000],
                                  "stopped_cell": report.stopped_cell, "starts": report.starts}
-    nbformat.write(nb, args.out)
+    sys.stdout.write(nbformat.writes(nb))
     return 0
 
 

@@ -11,7 +11,7 @@ unprivileged outside the sandbox too, and RLIMIT_NPROC bounds a fork bomb. Other
 runs as the grader's user in a user namespace of its own.
 
 Limits per run: wall-clock seconds (then the whole sandbox is killed), CPU seconds, bytes per file
-written, bytes of standard output kept, and processes.
+written, bytes of its /tmp (a tmpfs: in memory), bytes of standard output kept, and processes.
 
 Without bubblewrap the grader refuses to run untrusted code unless told `--unsafe`; then the same
 commands run as the grader's user in a process group of their own, which is all the isolation
@@ -49,6 +49,7 @@ class Limits:
     cpu_seconds: int = 120
     file_bytes: int = 64 << 20
     output_bytes: int = 8 << 20
+    tmp_bytes: int = 256 << 20
     processes: int = 1024
 
 
@@ -107,20 +108,21 @@ class Sandbox:
             cwd: Optional[Path] = None) -> Outcome:
         env = {"PATH": PATH, "HOME": "/tmp/home", "LANG": "C.UTF-8", "TMPDIR": "/tmp", **mounts.env}
         if self.isolated:
-            return _run(self._wrap(argv, mounts, env, cwd), {"PATH": PATH}, stdin, limits, None)
+            return _run(self._wrap(argv, mounts, env, cwd, limits.tmp_bytes), {"PATH": PATH}, stdin, limits, None)
         return _run(list(argv), {**env, "HOME": str(cwd or Path.cwd())}, stdin, limits, cwd)
 
     def _probe(self) -> Optional[str]:
         """None when bubblewrap can build a sandbox here; otherwise what it said."""
         try:
-            outcome = _run(self._wrap(["/usr/bin/true"], Mounts(), {}, None), {"PATH": PATH}, b"", Limits(seconds=30), None)
+            outcome = _run(self._wrap(["/usr/bin/true"], Mounts(), {}, None, 1 << 20), {"PATH": PATH}, b"",
+                           Limits(seconds=30), None)
         except OSError as e:
             return f"bubblewrap failed to start: {e}"
         if outcome.returncode != 0:
             return "bubblewrap cannot create a sandbox here: " + outcome.stderr_tail.decode(errors="replace").strip()
         return None
 
-    def _wrap(self, argv, mounts: Mounts, env, cwd) -> List[str]:
+    def _wrap(self, argv, mounts: Mounts, env, cwd, tmp_bytes: int) -> List[str]:
         as_root = os.geteuid() == 0
         args = [self.bwrap, "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
                 "--die-with-parent", "--new-session", "--clearenv", "--hostname", "sandbox", "--ro-bind", "/usr", "/usr"]
@@ -132,8 +134,8 @@ class Sandbox:
             elif os.path.isdir(link):
                 args += ["--ro-bind", link, link]
         etc = [Path(p) for pattern in ETC for p in sorted(glob.glob(pattern))]
-        args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp", "--perms", "0777", "--dir",
-                 "/tmp/home"]
+        args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--size", str(tmp_bytes), "--tmpfs", "/tmp",
+                 "--perms", "0777", "--dir", "/tmp/home"]
         binds = [(p, "--ro-bind") for p in etc + [p for p in _outermost(mounts.read_only) if not _under(p, "/usr")]]
         binds += [(Path(p), "--bind") for p in mounts.writable]
         for folder in _ancestors([p for p, _ in binds]):
