@@ -257,6 +257,16 @@ def _write_csv(path: Path, rows: List[List[str]]) -> None:
     os.replace(tmp, path)
 
 
+def _die_with(grader: int) -> None:
+    """A render worker ends when the grader does, even when the grader was killed outright."""
+    def watch():
+        while os.getppid() == grader:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 class Renderer:
     """Feedback pages rendered in worker processes, off the grading loop; a pool whose worker died
     is replaced, and a page that still cannot be rendered says what was scored in plain HTML."""
@@ -271,7 +281,8 @@ class Renderer:
     def _pool(self) -> ProcessPoolExecutor:
         # Spawned, not forked: a forked worker would inherit the pipes of sandboxes running at that
         # moment and keep them open, so their readers would never see the end.
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_die_with, initargs=(os.getpid(),))
 
     def submit(self, r: Result, target: Path) -> None:
         nb, r.feedback = r.feedback, None
