@@ -130,12 +130,14 @@ def grade_cells(task: Task, cells: List[dict], sandbox: Sandbox, timeout: int, r
     lesson = task.lesson
     sources, notes = verdict.solution_sources(cells, lesson)
     notes += feedback.edited_tests(cells, task.solution)
-    with tempfile.TemporaryDirectory(prefix="rnnkit-grade-") as tmp:
+    lesson_nb = feedback.lesson_with(nbformat.read(task.solution, as_version=4), sources)
+    with tempfile.TemporaryDirectory(prefix="rnnkit-grade-") as tmp, ThreadPoolExecutor(max_workers=1) as beside:
         work = Path(tmp)
+        # The kernel run (feedback) and the verdict path (points) share nothing: they run side by side.
+        kernel = beside.submit(feedback.run_in_kernel, lesson_nb, sandbox, work, timeout) if run_kernel else None
         verdicts = verdict.verdicts(lesson, sources, sandbox, work, timeout)
         result = Result(task.student, lesson.name, verdicts, notes=notes)
-        lesson_nb = feedback.lesson_with(nbformat.read(task.solution, as_version=4), sources)
-        executed = feedback.run_in_kernel(lesson_nb, sandbox, work, timeout) if run_kernel \
+        executed = kernel.result() if kernel is not None \
             else {"cells": None, "status": "not-run", "detail": "graded with --verdicts-only"}
     if executed["status"] != "ok":
         result.notes.append(f"feedback run: {executed['status']}: {executed['detail']}".strip(": "))
@@ -323,7 +325,9 @@ class Renderer:
 def grade(submissions: Path, out: Path, cell_timeout: int = 60, jobs: int = 1, solutions: Path = paths.SOLUTIONS,
           unsafe: bool = False, run_kernel: bool = True) -> List[Result]:
     """Grades every student folder of `submissions` against every lesson of `solutions` that has
-    exercises; writes out/gradebook.csv, out/scores.csv, out/results.jsonl and out/feedback/."""
+    exercises; writes out/gradebook.csv, out/scores.csv, out/results.jsonl and out/feedback/.
+    Feedback pages are rendered in spawned processes, which import the caller's main module: a
+    script calling this does so under `if __name__ == "__main__":`."""
     sandbox = Sandbox(unsafe=unsafe)
     lessons = [(p, Lesson.read(p)) for p in paths.lessons(solutions)]
     lessons = [(p, lesson) for p, lesson in lessons if lesson.tasks]
