@@ -26,8 +26,9 @@ from .sandbox import Limits, Mounts, Sandbox, java_home
 MAX_CELL_CHARS = 100_000
 CHECKER = "io.github.rnnkit.grade.checker.Checker"
 RUNNER = "io.github.rnnkit.grade.checker.CheckRunner"
-JVM_OPTIONS = ["-Djava.awt.headless=true", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-               "-Xmx512m", "-XX:MaxMetaspaceSize=256m"]
+# Short runs: one GC thread, the quick compiler only; heap and metaspace bounded.
+JVM_OPTIONS = ["-Djava.awt.headless=true", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m",
+               "-XX:MaxMetaspaceSize=256m"]
 
 
 class LessonError(ValueError):
@@ -158,10 +159,6 @@ def java_command(main: str, classpath: List[Path]) -> List[str]:
     return [str(java_home() / "bin" / "java"), *JVM_OPTIONS, "-cp", ":".join(str(p) for p in classpath), main]
 
 
-def kit_classpath() -> Path:
-    return paths.CLASSPATH_DIR
-
-
 def verdicts(lesson: Lesson, sources: Dict[str, Optional[str]], sandbox: Sandbox, work: Path,
              timeout: float) -> List[Verdict]:
     """Every exercise's verdict for one submission; `work` is an empty folder the grader owns."""
@@ -171,8 +168,8 @@ def verdicts(lesson: Lesson, sources: Dict[str, Optional[str]], sandbox: Sandbox
     classes.mkdir()
     sandbox.prepare(job, writable=False)
     sandbox.prepare(classes, writable=True)
-    runtime = [java_home(), kit_classpath()]
-    outcome = sandbox.run(java_command(CHECKER, [kit_classpath() / "*"]) + [str(job), str(classes)],
+    runtime = [java_home(), paths.CLASSPATH_DIR]
+    outcome = sandbox.run(java_command(CHECKER, [paths.CLASSPATH_DIR / "*"]) + [str(job), str(classes)],
                           Mounts(read_only=[*runtime, job], writable=[classes]),
                           Limits(seconds=max(60.0, timeout), cpu_seconds=120, output_bytes=1 << 20))
     runnable = {}
@@ -192,7 +189,7 @@ def verdicts(lesson: Lesson, sources: Dict[str, Optional[str]], sandbox: Sandbox
 
 
 class CheckerFailed(RuntimeError):
-    pass
+    """The checker itself failed: the grader's problem, not the submission's."""
 
 
 def _run_checks(runnable: Dict[str, str], results: Dict[str, Verdict], sandbox: Sandbox, readable: List[Path],
@@ -205,7 +202,7 @@ def _run_checks(runnable: Dict[str, str], results: Dict[str, Verdict], sandbox: 
     while pending:
         before = len(pending)
         secret = secrets.token_hex(16)
-        argv = java_command(RUNNER, [readable[0], kit_classpath() / "*"])
+        argv = java_command(RUNNER, [readable[0], paths.CLASSPATH_DIR / "*"])
         argv += [str(int(timeout * 1000))] + [f"{i}={runnable[i]}" for i in pending]
         outcome = sandbox.run(argv, Mounts(read_only=readable),
                               Limits(seconds=timeout * len(pending) + 30, cpu_seconds=int(timeout * len(pending)) + 60,
