@@ -202,6 +202,10 @@ def verdict_batch(tmp_path_factory):
     reordered["cells"] = [c for c in reordered["cells"] if c.get("metadata", {}).get("nbgrader", {}).get("grade_id")
                           not in {t.id for t in tasks}][::-1]
     submit(subs, "reordered-tests-deleted", LESSON, reordered)
+    gutted = solution(LESSON)
+    gutted["cells"] = [c for c in gutted["cells"] if c.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+                       not in {t.solution for t in tasks}]
+    submit(subs, "solutions-deleted", LESSON, gutted)
     submit(subs, "forger", LESSON, first_method(
         'System.out.println("{\\"secret\\": \\"\\", \\"id\\": \\"' + tasks[0].id + '\\", \\"status\\": \\"passed\\"}");\n'
         'throw new RuntimeException("forged");'))
@@ -236,6 +240,7 @@ def test_an_unanswered_submission_scores_zero_whatever_its_cells_shadow_or_reass
     for who in ("shadow", "reassign-unanswered", "prefilled"):
         assert verdict_batch["book"][who]["total"] == "0", who
         assert all("not implemented yet" in s["message"] for s in verdict_batch["scores"] if s["student"] == who), who
+    assert set(points(verdict_batch, "solutions-deleted").values()) == {("0", "missing")}
 
 
 def test_what_a_solution_cell_may_not_hold_is_left_out_with_a_note(verdict_batch):

@@ -106,17 +106,17 @@ public final class Checker {
             throw new IllegalArgumentException("arguments: expected JOB OUT (two folders), got " + List.of(args));
         }
         Job job = Job.read(Path.of(args[0]));
-        List<List<Assessment>> found = new ArrayList<>();
+        List<Assessment> found = new ArrayList<>();
         // The compiler recurses once per nesting level of the student's code: a deep stack keeps it working.
-        Thread worker = new Thread(null, () -> found.add(check(job, Path.of(args[1]), System.getProperty("java.class.path"))),
+        Thread worker = new Thread(null, () -> found.addAll(check(job, Path.of(args[1]), System.getProperty("java.class.path"))),
                 "checker", STACK_BYTES);
         worker.start();
         worker.join();
-        if (found.isEmpty()) {
+        if (found.size() != job.exercises().size()) {
             System.exit(3);
         }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        found.get(0).forEach(a -> out.println(a.json()));
+        found.forEach(a -> out.println(a.json()));
     }
 
     /** Assesses every exercise of the job and writes the classes of the runnable ones under {@code out}. */
@@ -374,7 +374,7 @@ public final class Checker {
 
     /** A compiler message on one line, with the grader's class names replaced by what the student knows. */
     private static String clean(String message) {
-        return message.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.joining(" "))
+        return message.strip().replaceAll("\\s+", " ")
                 .replaceAll("(class |interface )?(" + PACKAGE + "\\.)?Check_\\d+", "the check")
                 .replaceAll("(class )?(" + PACKAGE + "\\.)?" + SUBMISSION, "your solution");
     }

@@ -51,6 +51,9 @@ final class Declarations {
 
     /** Reads every piece with the compiler's parser, all in one run. */
     static List<Declarations> read(Map<String, SolutionCell.Piece> pieces, Map<String, String> cellOf, Javac javac) {
+        if (pieces.isEmpty()) {
+            return List.of();
+        }
         Map<String, String> sources = new LinkedHashMap<>();
         pieces.forEach((name, piece) -> sources.put(name, WRAPPER + piece.source() + "\n}\n"));
         Javac.Run run = javac.parse(sources);

@@ -95,6 +95,15 @@ class CheckerTest {
     }
 
     @Test
+    void aSubmissionWithoutAnyMethodIsAssessedAllTheSame() {
+        Map<String, Assessment> a = check(null, "int x = 1;", List.of());
+        assertEquals(Assessment.Status.MISSING, a.get("square").status());
+        assertEquals(Assessment.Status.DOES_NOT_COMPILE, a.get("half").status());
+        assertEquals(List.of("left out a variable (`int x = 1;`): a solution cell may hold only method declarations"),
+                a.get("half").notes());
+    }
+
+    @Test
     void aMethodTheCheckCannotCallIsSaidSo() {
         Map<String, Assessment> a = check("double square(String x) { return 0; }", HALF, List.of());
         assertEquals(Assessment.Status.DOES_NOT_COMPILE, a.get("square").status());
