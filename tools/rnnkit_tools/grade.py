@@ -323,12 +323,12 @@ class Renderer:
 
 
 def grade(submissions: Path, out: Path, cell_timeout: int = 60, jobs: int = 1, solutions: Path = paths.SOLUTIONS,
-          unsafe: bool = False, run_kernel: bool = True) -> List[Result]:
+          unsafe: bool = False, run_kernel: bool = True, sandbox: Optional[Sandbox] = None) -> List[Result]:
     """Grades every student folder of `submissions` against every lesson of `solutions` that has
     exercises; writes out/gradebook.csv, out/scores.csv, out/results.jsonl and out/feedback/.
     Feedback pages are rendered in spawned processes, which import the caller's main module: a
     script calling this does so under `if __name__ == "__main__":`."""
-    sandbox = Sandbox(unsafe=unsafe)
+    sandbox = sandbox or Sandbox(unsafe=unsafe)
     lessons = [(p, Lesson.read(p)) for p in paths.lessons(solutions)]
     lessons = [(p, lesson) for p, lesson in lessons if lesson.tasks]
     book = Gradebook(out, [lesson.name for _, lesson in lessons])

@@ -8,7 +8,7 @@ import time
 import nbformat
 import pytest
 
-from grading import cell, lesson_of, solution, source, student
+from grading import book, cell, lesson_of, solution, source, student, submit
 from rnnkit_tools import grade, verdict
 from rnnkit_tools.sandbox import Limits, Mounts, Sandbox, SandboxUnavailable
 from rnnkit_tools.verdict import Verdict
@@ -160,11 +160,18 @@ def test_output_and_files_are_capped(sandbox, tmp_path):
     assert (room / "big").stat().st_size <= 1_000_000
 
 
-def test_without_bubblewrap_the_grader_refuses_unless_unsafe(tmp_path):
+def test_without_bubblewrap_the_grader_refuses_unless_unsafe_and_then_the_gradebook_says_so(tmp_path):
     missing = str(tmp_path / "no-bwrap")
     with pytest.raises(SandboxUnavailable, match="--unsafe"):
         Sandbox(bwrap=missing)
-    assert "--unsafe" in Sandbox(unsafe=True, bwrap=missing).description
+    submit(tmp_path / "subs", "alice", LESSON, solution(LESSON))
+    solutions = tmp_path / "solutions"
+    solutions.mkdir()
+    (solutions / f"{LESSON}.ipynb").write_bytes((grade.paths.SOLUTIONS / f"{LESSON}.ipynb").read_bytes())
+    grade.grade(tmp_path / "subs", tmp_path / "out", jobs=1, solutions=solutions, run_kernel=False,
+                sandbox=Sandbox(unsafe=True, bwrap=missing))
+    row = book(tmp_path / "out")["alice"]
+    assert row["total"] == row["max"] and "--unsafe" in row["sandbox"]
 
 
 def test_the_feedback_notebook_of_an_odd_submission_is_a_valid_notebook(tmp_path, sandbox):
