@@ -139,7 +139,7 @@ def main(argv=None) -> int:
     p.add_argument("submissions", type=Path, help="folder with one sub-folder per student")
     p.add_argument("--out", type=Path, help="where gradebook.csv, scores.csv and feedback/ go (default: "
                                              "grades/ beside SUBMISSIONS)")
-    p.add_argument("--timeout", type=int, default=60, help="seconds a cell may run (default 60)")
+    p.add_argument("--timeout", type=int, default=60, help="seconds a cell or an exercise's check may run (default 60)")
     p.add_argument("--jobs", type=int, default=1, help="submissions graded at once (default 1)")
     p.add_argument("--unsafe", action="store_true", help="grade even without a sandbox (bubblewrap); "
                                                           "the gradebook says so")

@@ -103,6 +103,17 @@ def test_a_journal_line_cut_short_is_ignored_and_a_finished_row_with_its_page_is
     assert list(earlier) == ["k1"] and earlier["k1"].points == 2
 
 
+def test_a_submission_whose_grading_fails_twice_gets_a_row_that_says_so(tmp_path, sandbox):
+    solution_copy = tmp_path / f"{LESSON}.ipynb"
+    solution_copy.write_bytes((grade.paths.SOLUTIONS / f"{LESSON}.ipynb").read_bytes())
+    lesson = verdict.Lesson.read(solution_copy)
+    submitted = submit(tmp_path / "subs", "alice", LESSON, solution(LESSON))
+    solution_copy.unlink()  # the grader's own input vanishes: its failure, not the student's
+    result = grade.attempt(grade.Task("alice", submitted, lesson, solution_copy, "key"), sandbox, 20, False)
+    assert result.status == "grader-error" and result.points == 0
+    assert result.notes[0].startswith("grading failed twice: FileNotFoundError")
+
+
 # ---- the sandbox ----
 
 def run_in(sandbox, script: str, mounts: Mounts = None, **limits):
