@@ -14,7 +14,7 @@ headings and paragraphs too); the page is rendered by nbconvert in a process of 
 """
 import copy
 import json
-import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -68,10 +68,9 @@ def kernel_mounts(run: Path) -> Mounts:
     copy_ = run / "jupyter" / "kernels" / paths.KERNEL_NAME
     shutil.copytree(spec.resource_dir, copy_)
     read_only = [*python_paths(), paths.REPO / "tools" / "rnnkit_tools", java_home()]
-    for value in [*spec.argv, *spec.env.values()]:
-        for part in str(value).split(os.pathsep):
-            if part.startswith("/"):
-                read_only.append(Path(part.rstrip("*").rstrip("/") or "/"))
+    for value in [*spec.argv, *spec.env.values()]:  # paths, classpath globs, -XX:SharedArchiveFile=/…
+        for part in re.findall(r"/[^:=,;\s]+", str(value)):
+            read_only.append(Path(part.rstrip("*").rstrip("/") or "/"))
     env = {"JUPYTER_PATH": str(run / "jupyter"), "JUPYTER_DATA_DIR": "/tmp/home/jupyter-data",
            "JUPYTER_RUNTIME_DIR": "/tmp/jupyter-runtime", "JUPYTER_CONFIG_DIR": "/tmp/home/jupyter-config",
            "JUPYTER_PLATFORM_DIRS": "1", "PYTHONPATH": str(paths.REPO / "tools"), "PYTHONDONTWRITEBYTECODE": "1"}
