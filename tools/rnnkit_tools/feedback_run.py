@@ -16,8 +16,6 @@ import nbformat
 from .execute import execute
 
 OUTPUT_BYTES = 1_000_000   # per cell: the outputs beyond it are cut
-START_TIMEOUT = 30
-START_RETRIES = 5
 
 
 def cap(nb, limit: int = OUTPUT_BYTES) -> None:
@@ -49,7 +47,7 @@ def main(argv=None) -> int:
     work = Path(tempfile.mkdtemp(prefix="lesson-"))
     copy = work / args.notebook.name
     shutil.copy(args.notebook, copy)
-    report = execute(copy, cell_timeout=args.timeout, startup_timeout=START_TIMEOUT, retries=START_RETRIES)
+    report = execute(copy, cell_timeout=args.timeout)  # start-up as the kit's runner does it
     nb = report.notebook if report.notebook is not None else nbformat.read(copy, as_version=4)
     cap(nb)
     nb.metadata["rnnkit_run"] = {"status": report.status, "detail": report.detail[:2000],
