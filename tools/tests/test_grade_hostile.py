@@ -153,7 +153,9 @@ def test_killing_every_process_in_reach_ends_only_the_attackers_own_run(kernel_b
 def first_variable(nb: dict) -> str:
     """A variable the lesson's first code cell declares."""
     code = next(source(c) for c in nb["cells"] if c["cell_type"] == "code")
-    return re.search(r"^[A-Z][\w<>\[\]]*\s+(\w+)\s*=", code, re.M).group(1)
+    found = re.search(r"^(?:var|[A-Za-z][\w.<>\[\]]*)\s+(\w+)\s*=[^=]", code, re.M)
+    assert found, "the lesson's first code cell declares no variable to reassign"
+    return found.group(1)
 
 
 def every_solution_cell(nb: dict, change) -> dict:
