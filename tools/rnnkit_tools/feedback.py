@@ -216,7 +216,7 @@ def edited_tests(cells: List[dict], solution: Path) -> List[str]:
             notes.append(f"test cell '{grade_id}' was deleted (the lesson's own was used)")
             continue
         try:
-            source = mine.get("source", "")
+            source = mine.get("source", mine.get("input", ""))  # nbformat 3 calls a code cell's source "input"
             checksum = compute_checksum(nbformat.from_dict({**mine, "source": "".join(source) if isinstance(source, list)
                                                             else source}))
             changed = checksum not in (compute_checksum(cell), compute_checksum(released[grade_id]))

@@ -255,6 +255,8 @@ def test_honest_oddities_still_score_full_marks(verdict_batch):
                 "reordered-tests-deleted"):
         row = verdict_batch["book"][who]
         assert (row["total"], row["status"]) == (full_marks(), "ok"), who
+    assert "was changed" not in page_text(verdict_batch["out"] / "feedback" / "nbformat-3" / f"{LESSON}.html")
+    assert "was changed" in page_text(verdict_batch["out"] / "feedback" / "test-as-markdown" / f"{LESSON}.html")
 
 
 def test_tricks_inside_a_method_lose_that_exercise_only(verdict_batch):
