@@ -84,13 +84,19 @@ def cmd_release(args) -> int:
 
 def cmd_grade(args) -> int:
     from rnnkit_tools import grade
+    from rnnkit_tools.sandbox import SandboxUnavailable
     submissions = args.submissions.resolve()
     if not submissions.is_dir():
         print("./kit grade: SUBMISSIONS must be a folder of <student>/<notebook>.ipynb, got {}".format(
             args.submissions), file=sys.stderr)
         return 2
     out = args.out or submissions.parent / "grades"
-    grade.grade(submissions, out.resolve(), cell_timeout=args.timeout, jobs=args.jobs)
+    try:
+        grade.grade(submissions, out.resolve(), cell_timeout=args.timeout, jobs=args.jobs, unsafe=args.unsafe,
+                    run_kernel=not args.verdicts_only)
+    except SandboxUnavailable as e:
+        print(f"./kit grade: {e}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -126,7 +132,8 @@ def cmd_kernel_bench(args) -> int:
 
 def cmd_grade_bench(args) -> int:
     from rnnkit_tools import grade_bench
-    return grade_bench.main(students=args.students, jobs=args.jobs)
+    return grade_bench.main(lesson=args.lesson, students=args.students, jobs=args.jobs,
+                            run_kernel=not args.verdicts_only)
 
 
 def test_stages():
@@ -193,8 +200,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("submissions", type=Path, help="folder with one sub-folder per student")
     p.add_argument("--out", type=Path, help="where gradebook.csv, scores.csv and feedback/ go (default: "
                                              "grades/ beside SUBMISSIONS)")
-    p.add_argument("--timeout", type=int, default=60, help="seconds a cell may run (default 60)")
+    p.add_argument("--timeout", type=int, default=60, help="seconds a cell or an exercise's check may run (default 60)")
     p.add_argument("--jobs", type=int, default=1, help="submissions graded at once (default 1)")
+    p.add_argument("--unsafe", action="store_true", help="grade even without a sandbox (bubblewrap); "
+                                                          "the gradebook says so")
+    p.add_argument("--verdicts-only", action="store_true", help="score without running each notebook in a "
+                                                                 "kernel (feedback pages then show no outputs)")
     command("render", cmd_render, "execute every lesson and write a static site to target/site/")
     p = command("browser", cmd_browser, "run lessons in JupyterLab 4 and Notebook 7 in headless Chromium")
     p.add_argument("notebooks", nargs="*", type=Path, help="default: every student lesson")
@@ -210,6 +221,8 @@ def parser() -> argparse.ArgumentParser:
     p = command("grade-bench", cmd_grade_bench, "time the grader on a class of generated submissions")
     p.add_argument("--students", type=int, default=30, help="submissions to grade (default 30)")
     p.add_argument("--jobs", type=int, default=2, help="submissions graded at once (default 2)")
+    p.add_argument("--lesson", help="one lesson, e.g. 04-tanh (default: every lesson)")
+    p.add_argument("--verdicts-only", action="store_true", help="time the scoring alone, without the kernel run")
     return top
 
 
