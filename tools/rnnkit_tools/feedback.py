@@ -175,12 +175,11 @@ def render(nb_dict: dict) -> str:
     """The feedback page as HTML (its outputs already sanitized). Runs in a worker process."""
     import warnings
 
-    from nbconvert import HTMLExporter
+    from .render import html_of
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        body, _ = HTMLExporter().from_notebook_node(nbformat.from_dict(nb_dict))
-    return body
+        return html_of(nbformat.from_dict(nb_dict))
 
 
 def page(title: str, lines: List[str]) -> str:
