@@ -53,6 +53,15 @@ public final class Snippets {
         });
     }
 
+    /** The body of {@code while (true) {}} for a thread the caller starts, ended by {@code released}. */
+    public static Runnable spinUntil(AtomicBoolean released) {
+        return () -> {
+            while (!released.get()) {
+                Thread.onSpinWait();
+            }
+        };
+    }
+
     /** A cell that prints in a loop: nearly all of its time is spent inside the socket's send. */
     public static Cell printing(zmq.FakeSocket socket) {
         return new Cell("print", cell -> {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,7 +78,9 @@ class CellStopperTest {
 
     @Test
     void anInterruptWhileTheCellCompilesWaitsForItToRunAndStopsIt() throws InterruptedException {
-        Thread compiler = new Thread(() -> FakeShell.compileThenRun(Duration.ofMillis(400), cells::add), "kernel-shell");
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable snippet = Snippets.spinUntil(released); // made here: the shell thread runs no snippet code
+        Thread compiler = new Thread(() -> FakeShell.compileThenRun(Duration.ofMillis(400), snippet), "kernel-shell");
         compiler.setDaemon(true);
         compiler.start();
         CellStopper stopper = new CellStopper(GRACE, () -> List.copyOf(Thread.getAllStackTraces().keySet()),
@@ -87,6 +90,7 @@ class CellStopperTest {
         }
         assertTrue(stopper.runningCells().isEmpty(), "the stand-in cell should still be compiling");
         CellStopper.Outcome outcome = stopper.stop();
+        released.set(true);
         assertEquals(CellStopper.canStopThreads() ? CellStopper.Outcome.STOPPED : CellStopper.Outcome.UNSTOPPABLE, outcome);
         compiler.join(5000);
     }
