@@ -93,6 +93,7 @@ class Worker:
 class Rounds:
     """One contestant's timed rounds at one H."""
     worker: Worker
+    hidden: int
     iterations: int = 0
     wall: List[float] = field(default_factory=list)
     cpu: List[float] = field(default_factory=list)
@@ -221,11 +222,13 @@ def warm_up(worker: Worker, hidden: int, seconds: float) -> int:
             return max(1, round(n / r["wall"] * seconds))
 
 
-def interleave(workers: List[Worker], hidden: int, rounds: int, seconds: float) -> List[Rounds]:
-    results = [Rounds(w, warm_up(w, hidden, seconds)) for w in workers]
-    for _ in range(rounds):  # A B C … A B C …: each round of each contestant under the same load
-        for r in results:
-            answer = r.worker.ask("round", hidden, r.iterations)
+def interleave(workers: List[Worker], sizes: List[int], rounds: int, seconds: float) -> Dict[tuple, Rounds]:
+    """Warms every contestant up at every H, then runs the rounds A B C … for each H in turn, `rounds` times
+    over: each round of each contestant and size meets the same load as its neighbours."""
+    results = {(w.name, h): Rounds(w, h, warm_up(w, h, seconds)) for h in sizes for w in workers}
+    for _ in range(rounds):
+        for r in results.values():
+            answer = r.worker.ask("round", r.hidden, r.iterations)
             r.wall.append(answer["wall"])
             r.cpu.append(answer["cpu"])
             r.allocated.append(answer.get("allocated", 0))
@@ -250,7 +253,7 @@ def anchors(workers: List[Worker], args) -> None:
     top = peak(workers)
     prepare(workers, 100)
     same_work(workers, 100)
-    results = interleave(workers, 100, args.rounds, args.seconds)
+    results = list(interleave(workers, [100], args.rounds, args.seconds).values())
     f = flops(100)
     print(f"\n  {'contestant':<32} {'it/s median':>11} {'(min–max)':>13} {'it/CPU-s':>9} {'GFLOP/s':>8} "
           f"{'per CPU-s':>9} {'% peak':>6}")
@@ -284,30 +287,39 @@ def ratios(results: List[Rounds]) -> None:
 
 def scale(workers: List[Worker], args) -> None:
     sizes = [int(h) for h in args.sizes.split(",")]
-    print(f"\n== scale: H = {', '.join(map(str, sizes))}; {args.scale_rounds} interleaved rounds of about "
-          f"{args.scale_seconds:g} s ({load()}) ==")
-    table: Dict[str, Dict[int, float]] = {w.name: {} for w in workers}
+    print(f"\n== scale: H = {', '.join(map(str, sizes))}; {args.scale_rounds} rounds of about {args.scale_seconds:g} s, "
+          f"interleaved over contestants and sizes ({load()}) ==", flush=True)
     for hidden in sizes:
         prepare(workers, hidden)
-        for r in interleave(workers, hidden, args.scale_rounds, args.scale_seconds):
-            table[r.worker.name][hidden] = 1000 / r.median()
-        print(f"  H = {hidden} done ({load()})", flush=True)
-    print(f"\n  ms per iteration (median)\n  {'contestant':<32}" + "".join(f"{'H=' + str(h):>10}" for h in sizes)
-          + "   growth H→2H at the top")
-    for name, row in table.items():
-        a, b = sizes[-2], sizes[-1]
-        exponent = (math.log(row[b] / row[a]) / math.log(b / a)) if len(sizes) > 1 else float("nan")
-        print(f"  {name:<32}" + "".join(f"{row[h]:>10.3f}" for h in sizes) + f"   ∝ H^{exponent:.2f}")
-    print(f"  (dense-equivalent MFLOP per iteration: " + ", ".join(f"{flops(h) / 1e6:.1f}" for h in sizes) + ")")
-    print("\n  fastest at each H: " + "; ".join(
-        f"H={h}: {min(table, key=lambda n: table[n][h])}" for h in sizes))
-    csv = OUT / "scale.csv"
-    csv.write_text("".join(f"{name},{h},{ms}\n" for name, row in table.items() for h, ms in row.items()))
+    results = interleave(workers, sizes, args.scale_rounds, args.scale_seconds)
+    wall = {(name, h): 1000 / r.median() for (name, h), r in results.items()}
+    cpu = {(name, h): 1000 / r.per_cpu_second() for (name, h), r in results.items()}
+    names = [w.name for w in workers]
+    segments = list(zip(sizes, sizes[1:]))
+    print(f"  ms per iteration, wall (median) / CPU, all threads ({load()})\n  {'contestant':<32}"
+          + "".join(f"{'H=' + str(h):>16}" for h in sizes) + "   growth ∝ H^k, k per step of H (wall)")
+    for name in names:
+        growth = [math.log(wall[name, b] / wall[name, a]) / math.log(b / a) for a, b in segments]
+        print(f"  {name:<32}" + "".join(f"{wall[name, h]:>9.3f} /{cpu[name, h]:>6.3f}" for h in sizes)
+              + "   " + ", ".join(f"{k:.2f}" for k in growth))
+    print("  dense-equivalent MFLOP per iteration: " + ", ".join(f"{flops(h) / 1e6:.1f}" for h in sizes)
+          + "; its growth: " + ", ".join(f"{math.log(flops(b) / flops(a)) / math.log(b / a):.2f}" for a, b in segments))
+    java = [n for n in names if results[n, sizes[0]].worker.kind == "java"]
+    others = [n for n in names if n not in java]
+    for h in sizes:
+        best_java = min(java, key=lambda n: wall[n, h])
+        line = f"  H = {h}: fastest {min(names, key=lambda n: wall[n, h])}"
+        if others:
+            best_other = min(others, key=lambda n: wall[n, h])
+            line += f"; {best_java} is {wall[best_other, h] / wall[best_java, h]:.2f}× the fastest anchor ({best_other})"
+        print(line)
+    tsv = OUT / "scale.tsv"
+    tsv.write_text("".join(f"{name}\t{h}\t{wall[name, h]}\n" for name in names for h in sizes))
     png = OUT / "scale.png"
     classpath = os.pathsep.join(str(p) for p in JAVA_CLASSPATH)
     subprocess.run(["java", "-Djava.awt.headless=true", "-cp", classpath, "io.github.rnnkit.bench.ScalePlot",
-                    str(csv), str(png)], check=True)
-    print(f"  plot: {png.relative_to(REPO)}")
+                    str(tsv), str(png)], check=True)
+    print(f"  plot: {png.relative_to(REPO)} (wall ms per iteration against H, log–log; {tsv.relative_to(REPO)})")
 
 
 def jupyter_python() -> Optional[str]:

@@ -19,6 +19,10 @@ from bench_worker import serve, windows
 RATE, CLIP = 0.1, 5.0
 
 
+def tensor(values) -> torch.Tensor:
+    return torch.tensor(values, dtype=torch.float64)  # torch.tensor of Python floats is float32 by default
+
+
 class RnnModel(torch.nn.Module):
     def __init__(self, w: dict):
         super().__init__()
@@ -26,12 +30,12 @@ class RnnModel(torch.nn.Module):
         self.rnn = torch.nn.RNN(v, hidden, nonlinearity="tanh", dtype=torch.float64)
         self.out = torch.nn.Linear(hidden, v, dtype=torch.float64)
         with torch.no_grad():
-            self.rnn.weight_ih_l0.copy_(torch.tensor(w["U"]))
-            self.rnn.weight_hh_l0.copy_(torch.tensor(w["W"]))
-            self.rnn.bias_ih_l0.copy_(torch.tensor(w["b"]))
+            self.rnn.weight_ih_l0.copy_(tensor(w["U"]))
+            self.rnn.weight_hh_l0.copy_(tensor(w["W"]))
+            self.rnn.bias_ih_l0.copy_(tensor(w["b"]))
             self.rnn.bias_hh_l0.zero_()
-            self.out.weight.copy_(torch.tensor(w["V"]))
-            self.out.bias.copy_(torch.tensor(w["c"]))
+            self.out.weight.copy_(tensor(w["V"]))
+            self.out.bias.copy_(tensor(w["c"]))
 
     def forward(self, x):
         hs, _ = self.rnn(x)
@@ -41,10 +45,8 @@ class RnnModel(torch.nn.Module):
 class LoopModel(torch.nn.Module):
     def __init__(self, w: dict):
         super().__init__()
-        for name in ("U", "W", "V"):
-            setattr(self, name, torch.nn.Parameter(torch.tensor(w[name], dtype=torch.float64)))
-        self.b = torch.nn.Parameter(torch.tensor(w["b"], dtype=torch.float64))
-        self.c = torch.nn.Parameter(torch.tensor(w["c"], dtype=torch.float64))
+        for name in ("U", "W", "b", "V", "c"):
+            setattr(self, name, torch.nn.Parameter(tensor(w[name])))
 
     def forward(self, x):
         h = torch.zeros(self.W.shape[0], dtype=torch.float64)

@@ -19,7 +19,7 @@ import java.util.Map;
  * axes logarithmic, one series per contestant, and a line ∝ H² (the cost of W h, Wᵀδ and δhᵀ per
  * step) through the largest-H point of the first series, so that a slope of 2 can be seen.
  *
- * <p>Usage: {@code ScalePlot CSV PNG}, the CSV's rows being {@code contestant,H,milliseconds}.
+ * <p>Usage: {@code ScalePlot TSV PNG}, a tab-separated file of rows {@code contestant H milliseconds}.
  */
 public final class ScalePlot {
 
@@ -29,7 +29,7 @@ public final class ScalePlot {
     public static void main(String[] args) throws IOException {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         for (String line : Files.readAllLines(Path.of(args[0]))) {
-            String[] f = line.split(",");
+            String[] f = line.split("\t");
             series.computeIfAbsent(f[0], k -> new ArrayList<>())
                     .add(new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
         }
