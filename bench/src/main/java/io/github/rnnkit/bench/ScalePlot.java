@@ -33,8 +33,11 @@ public final class ScalePlot {
             series.computeIfAbsent(f[0], k -> new ArrayList<>())
                     .add(new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
         }
-        XYChart chart = Plots.xyChart("Time per training iteration (T = 25) against H, log–log",
-                "H (hidden units)", "ms per iteration");
+        XYChart chart = new XYChart(960, 480);
+        chart.setTitle("Time per training iteration against H (T = 25), log–log");
+        chart.setXAxisTitle("H (hidden units)");
+        chart.setYAxisTitle("ms per iteration (median)");
+        Plots.apply(chart.getStyler());
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setMarkerSize(8);
         double[] anchor = null;
         for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
