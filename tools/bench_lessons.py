@@ -29,7 +29,7 @@ def run_all_seconds(nb) -> float:
 
 
 def main() -> int:
-    print(f"{'lesson':<22} {'cells':>5} {'Run All':>8} {'kernel start':>12} {'total':>7}  status  (target: Run All ≤ {TARGET:.0f} s)")
+    print(f"{'lesson':<22} {'cells':>5} {'Run All':>8} {'kernel start, stop':>18} {'total':>7}  status  (target: Run All ≤ {TARGET:.0f} s)")
     worst = 0.0
     for lesson in paths.lessons(paths.SOLUTIONS):
         report = execute(lesson)
@@ -37,7 +37,7 @@ def main() -> int:
         worst = max(worst, run_all)
         status = report.status if report.clean else f"{report.status}, {len(report.errors)} error(s)"
         starts = f", {report.starts} starts" if report.starts > 1 else ""
-        print(f"{lesson.stem:<22} {report.code_cells:>5} {run_all:>7.1f}s {report.seconds - run_all:>11.1f}s "
+        print(f"{lesson.stem:<22} {report.code_cells:>5} {run_all:>7.1f}s {report.seconds - run_all:>17.1f}s "
               f"{report.seconds:>6.1f}s  {status}{starts}  (load {os.getloadavg()[0]:.1f})", flush=True)
     print(f"slowest lesson: Run All {worst:.1f} s (target ≤ {TARGET:.0f} s)")
     return 0
