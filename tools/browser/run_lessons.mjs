@@ -1,125 +1,124 @@
-// Opens lessons in headless Chromium the way a student does: load the page, wait for the kernel,
-// Run All, wait until every cell has run, then read what the page shows and save a screenshot.
-// Usage: node run_lessons.mjs BASE_URL TOKEN UI(classic|lab) SCREENSHOT_DIR NOTEBOOK...
-// Prints one JSON object per notebook on stdout.
+// Opens lessons in headless Chromium the way a student does, in JupyterLab 4 or Notebook 7: load the
+// page, wait for the kernel, Run › Run All Cells, wait until every cell has run and the kernel is idle,
+// File › Save, then read what the page shows, cell by cell, and save a screenshot.
+// Usage: JUPYTER_TOKEN=… node run_lessons.mjs BASE_URL SCREENSHOT_DIR UI:NOTEBOOK...   (UI is lab or notebook)
+// Prints one JSON object per UI:NOTEBOOK on stdout; judging what it saw is left to browser.py.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const [base, token, ui, shots, ...notebooks] = process.argv.slice(2);
-const KERNEL_WAIT_MS = 45_000;
+const [base, shots, ...runs] = process.argv.slice(2);
+const token = process.env.JUPYTER_TOKEN;
+// The kit's launcher restarts a hung start by itself, so a slow start is waited for, not retried.
+const KERNEL_WAIT_MS = 60_000;
 const RUN_WAIT_MS = 180_000;
-const STARTS = 4;
-// A restart that overlaps a slow start can leave the page waiting on a kernel that will never answer;
-// the lesson is then run again from a fresh kernel and the notebook as it was.
+const MATH_WAIT_MS = 20_000;
+// No lesson cell runs this long (the longest experiments take up to 45 s on a quiet machine): a run whose
+// count of finished cells stands still this long has stalled.
+const STALL_MS = 120_000;
+const STARTS = 2;
+// A kernel that hangs mid-run leaves the page waiting forever; the lesson
+// is then run again from a fresh kernel and the notebook as it was.
 const ATTEMPTS = 2;
+const MAX_SHOT_HEIGHT = 16_000;
 
-const CLASSIC = {
-  url: (nb) => `${base}/notebooks/${encodeURIComponent(nb)}?token=${token}`,
-  idle: () => {
-    const icon = document.querySelector('#kernel_indicator_icon');
-    return !!icon && icon.classList.contains('kernel_idle_icon') && !!Jupyter.notebook.kernel;
-  },
-  restart: () => Jupyter.notebook.kernel.restart(),
-  runAll: async (page) => {
-    await page.click('#celllink');
-    await page.click('#run_all_cells');
-  },
-  prompts: '.code_cell .input_prompt',
-  done: (text) => /In\s*\[\d+\]/.test(text),
-  counts: () => ({
-    codeCells: document.querySelectorAll('.code_cell').length,
-    errors: Array.from(document.querySelectorAll('.output_error')).map((e) => e.innerText.slice(0, 300)),
-    stderr: document.querySelectorAll('.output_stderr').length,
-    images: document.querySelectorAll('.output_png img').length,
-    visibleImages: Array.from(document.querySelectorAll('.output_png img'))
-      .filter((img) => img.complete && img.naturalWidth > 0 && img.getBoundingClientRect().width > 0).length,
-    tables: document.querySelectorAll('.output_html table').length,
-  }),
-  unclip: () => {
-    document.body.style.overflow = 'visible';
-    const site = document.getElementById('site');
-    if (site) { site.style.height = 'auto'; site.style.overflow = 'visible'; }
-  },
+// Lab and Notebook 7 share the notebook widgets, the menu bar and its commands; only the address differs.
+const URLS = {
+  lab: (nb) => `${base}/lab/tree/${encodeURI(nb)}?token=${token}&reset`,
+  notebook: (nb) => `${base}/notebooks/${encodeURI(nb)}?token=${token}`,
 };
+const PANEL = '.jp-NotebookPanel:not(.lm-mod-hidden)';
 
-const LAB = {
-  url: (nb) => `${base}/lab/tree/${encodeURIComponent(nb)}?token=${token}`,
-  idle: () => {
-    const status = document.querySelector('.jp-Notebook-ExecutionIndicator');
-    return !!status && status.getAttribute('data-status') === 'idle';
-  },
-  restart: null,
-  runAll: async (page) => {
-    await page.click('.lm-MenuBar-itemLabel:text-is("Run")');
-    await page.click('li[data-command="notebook:run-all-cells"]');
-  },
-  prompts: '.jp-CodeCell .jp-InputArea-prompt',
-  done: (text) => /\[\d+\]/.test(text),
-  counts: () => ({
-    codeCells: document.querySelectorAll('.jp-CodeCell').length,
-    errors: Array.from(document.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'))
-      .filter((e) => e.closest('.jp-OutputArea-child')?.querySelector('.jp-OutputPrompt') && /Error|Exception/.test(e.innerText))
-      .map((e) => e.innerText.slice(0, 300)),
-    stderr: document.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').length,
-    images: document.querySelectorAll('.jp-RenderedImage img').length,
-    visibleImages: Array.from(document.querySelectorAll('.jp-RenderedImage img'))
-      .filter((img) => img.complete && img.naturalWidth > 0).length,
-    tables: document.querySelectorAll('.jp-RenderedHTMLCommon table').length,
-  }),
-  unclip: () => {},
-};
+function progress(panel) {
+  const prompts = Array.from(document.querySelectorAll(`${panel} .jp-CodeCell .jp-InputArea-prompt`));
+  return {
+    ran: prompts.filter((p) => /\[\d+\]/.test(p.textContent)).length,
+    cells: prompts.length,
+    status: document.querySelector(`${panel} .jp-Notebook-ExecutionIndicator`)?.getAttribute('data-status') ?? 'none',
+  };
+}
+
+// Text is read as textContent: a cell scrolled out of view is not laid out (CSS content-visibility), and
+// its innerText is empty although the student sees it on scrolling.
+
+// Markdown with `$…$` is typeset by MathJax after it renders: wait until no cell still shows the dollars.
+function mathTypeset(panel) {
+  return Array.from(document.querySelectorAll(`${panel} .jp-RenderedMarkdown`))
+    .every((md) => !/\$[^$\n]+\$/.test(md.textContent));
+}
+
+// What the student sees, cell by cell, in notebook order.
+function snapshot(panel) {
+  const visible = (img) => img.complete && img.naturalWidth > 0 && img.getBoundingClientRect().width > 0;
+  return Array.from(document.querySelectorAll(`${panel} .jp-Notebook .jp-Cell`)).map((cell) => {
+    const markdown = cell.classList.contains('jp-MarkdownCell');
+    const rendered = cell.querySelector('.jp-MarkdownOutput');
+    return {
+      type: markdown ? 'markdown' : cell.classList.contains('jp-CodeCell') ? 'code' : 'raw',
+      prompt: cell.querySelector('.jp-InputArea-prompt')?.textContent.trim() ?? '',
+      rendered: markdown ? cell.classList.contains('jp-mod-rendered') : null,
+      math: markdown && rendered ? rendered.querySelectorAll('mjx-container').length : 0,
+      text: markdown && rendered ? rendered.textContent.slice(0, 300) : '',
+      outputs: Array.from(cell.querySelectorAll('.jp-OutputArea-output')).map((out) => ({
+        mime: out.getAttribute('data-mime-type') ?? '',
+        text: out.textContent.slice(0, 400),
+        images: Array.from(out.querySelectorAll('img')).filter(visible).length,
+        tables: out.querySelectorAll('table').length,
+        math: out.querySelectorAll('mjx-container').length,
+      })),
+    };
+  });
+}
 
 async function waitFor(page, fn, timeout) {
   try {
-    await page.waitForFunction(fn, null, { timeout, polling: 250 });
+    await page.waitForFunction(fn, PANEL, { timeout, polling: 250 });
     return true;
   } catch {
     return false;
   }
 }
 
-async function allRan(page, view) {
-  const texts = await page.$$eval(view.prompts, (els) => els.map((e) => e.innerText));
-  return texts.length > 0 && texts.every(view.done);
+// Ready when the page shows the kernel idle and the server has had the kernel's first reply: a kernel
+// that hangs at start-up can look idle to the page while the server still waits for it.
+async function kernelReady(page, nb) {
+  const deadline = Date.now() + KERNEL_WAIT_MS;
+  let seen = {};
+  while (Date.now() < deadline) {
+    const session = (await api('GET', 'sessions')).find((s) => s.path === nb);
+    seen = { page: (await page.evaluate(progress, PANEL)).status, server: session?.kernel?.execution_state ?? 'no session' };
+    if (seen.page === 'idle' && seen.server === 'idle') return null;
+    await page.waitForTimeout(500);
+  }
+  return `the page showed the kernel '${seen.page}', the server '${seen.server}'`;
 }
 
-async function runLesson(browser, view, nb) {
+// Waits until every code cell has its execution count and the kernel is idle; a problem otherwise.
+async function runAll(page) {
   const began = Date.now();
-  const page = await browser.newPage();
-  const result = { notebook: nb, kernelStarts: 0, ranAll: false };
-  try {
-    await page.goto(view.url(nb), { waitUntil: 'load' });
-    let ready = false;
-    while (!ready && result.kernelStarts < STARTS) {
-      result.kernelStarts += 1;
-      if (result.kernelStarts > 1) {
-        if (view.restart) await page.evaluate(view.restart); else await page.reload({ waitUntil: 'load' });
-      }
-      ready = await waitFor(page, view.idle, KERNEL_WAIT_MS);
+  let state = await page.evaluate(progress, PANEL);
+  let ran = -1;
+  let changed = began;
+  while (!(state.status === 'idle' && state.ran === state.cells)) {
+    const now = Date.now();
+    if (state.ran !== ran) {
+      [ran, changed] = [state.ran, now];
+    } else if (now - changed > STALL_MS) {
+      return `Run All stalled: ${state.ran} of ${state.cells} code cells had run and none more for ${STALL_MS / 1000} s (kernel: ${state.status})`;
     }
-    if (!ready) {
-      result.problem = `the kernel was not ready after ${STARTS} starts`;
-      return result;
+    if (now - began > RUN_WAIT_MS) {
+      return `Run All had not finished after ${RUN_WAIT_MS / 1000} s: ${state.ran} of ${state.cells} code cells ran (kernel: ${state.status})`;
     }
-    await view.runAll(page);
-    const deadline = Date.now() + RUN_WAIT_MS;
-    while (Date.now() < deadline && !(await allRan(page, view) && await page.evaluate(view.idle))) {
-      await page.waitForTimeout(500);
-    }
-    result.ranAll = await allRan(page, view);
-    Object.assign(result, await page.evaluate(view.counts));
-    await page.evaluate(view.unclip);
-    result.screenshot = join(shots, nb.replace(/\//g, '__').replace(/\.ipynb$/, '.png'));
-    await page.screenshot({ path: result.screenshot, fullPage: true });
-  } catch (e) {
-    result.problem = `${e.name}: ${e.message.split('\n')[0]}`;
-  } finally {
-    result.seconds = (Date.now() - began) / 1000;
-    await page.close();
+    await page.waitForTimeout(500);
+    state = await page.evaluate(progress, PANEL);
   }
-  return result;
+  return null;
+}
+
+async function menu(page, label, command) {
+  await page.click(`.lm-MenuBar-itemLabel:text-is("${label}")`);
+  await page.click(`.lm-Menu-item[data-command="${command}"]`);
 }
 
 const profile = mkdtempSync(join(tmpdir(), 'rnnkit-chromium-'));
@@ -139,30 +138,88 @@ async function api(method, path, data) {
 
 const contentsPath = (nb) => `contents/${nb.split('/').map(encodeURIComponent).join('/')}`;
 
-// Stops the lesson's kernel and puts the notebook back without the outputs the failed attempt saved.
-async function reset(nb, original) {
+// Stops the lesson's kernels: a hung one before a new start, every one once the lesson is checked.
+async function stopKernels(nb) {
   for (const session of await api('GET', 'sessions')) {
-    if ((session.path ?? session.notebook?.path) === nb) await api('DELETE', `sessions/${session.id}`);
+    if (session.path === nb) await api('DELETE', `sessions/${session.id}`);
   }
-  await api('PUT', contentsPath(nb), { type: 'notebook', format: 'json', content: original.content });
+}
+
+// The whole notebook in one picture: the page is made as tall as the notebook's content, scrolled to the top.
+async function screenshot(page, path) {
+  const height = await page.evaluate((panel) => {
+    const outer = document.querySelector(`${panel} .jp-WindowedPanel-outer`);
+    return outer ? outer.scrollHeight - outer.clientHeight : 0;
+  }, PANEL);
+  await page.setViewportSize({ width: 1280, height: Math.min(900 + height, MAX_SHOT_HEIGHT) });
+  await page.evaluate((panel) => {
+    const outer = document.querySelector(`${panel} .jp-WindowedPanel-outer`);
+    if (outer) outer.scrollTop = 0;
+  }, PANEL);
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function runLesson(ui, nb) {
+  const began = Date.now();
+  const page = await browser.newPage();
+  const result = { notebook: nb, ui, kernelStarts: 0, ranAll: false };
+  try {
+    await page.goto(URLS[ui](nb), { waitUntil: 'load' });
+    let notReady = 'not started';
+    while (notReady && result.kernelStarts < STARTS) {
+      result.kernelStarts += 1;
+      if (result.kernelStarts > 1) {
+        await stopKernels(nb);
+        await page.reload({ waitUntil: 'load' });
+      }
+      notReady = await kernelReady(page, nb);
+    }
+    if (notReady) {
+      result.problem = `the kernel was not ready after ${STARTS} starts of ${KERNEL_WAIT_MS / 1000} s: ${notReady}`;
+      return result;
+    }
+    const clicked = Date.now();
+    await menu(page, 'Run', 'runmenu:run-all');
+    const stalled = await runAll(page);
+    result.runSeconds = (Date.now() - clicked) / 1000;
+    result.ranAll = !stalled;
+    if (stalled) result.problem = stalled;
+    result.mathTypeset = await waitFor(page, mathTypeset, MATH_WAIT_MS);
+    await menu(page, 'File', 'docmanager:save');
+    result.cells = await page.evaluate(snapshot, PANEL);
+    result.screenshot = join(shots, `${ui}-${nb.replace(/\//g, '__').replace(/\.ipynb$/, '.png')}`);
+    await screenshot(page, result.screenshot);
+  } catch (e) {
+    result.problem = `${e.name}: ${e.message.split('\n')[0]}`;
+  } finally {
+    result.seconds = (Date.now() - began) / 1000;
+    await page.close();
+    await stopKernels(nb);
+  }
+  return result;
 }
 
 try {
-  const view = ui === 'lab' ? LAB : CLASSIC;
-  for (const nb of notebooks) {
+  for (const run of runs) {
+    const [ui, nb] = [run.slice(0, run.indexOf(':')), run.slice(run.indexOf(':') + 1)];
+    if (!URLS[ui]) throw new Error(`unknown UI '${ui}' in '${run}': expected lab:NOTEBOOK or notebook:NOTEBOOK`);
     const original = await api('GET', contentsPath(nb));
     let result;
     let starts = 0;
-    let seconds = 0;
+    const earlier = [];
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      if (attempt > 1) await reset(nb, original);
-      result = await runLesson(browser, view, nb);
+      if (attempt > 1) {
+        earlier.push(result.problem);
+        await api('PUT', contentsPath(nb), { type: 'notebook', format: 'json', content: original.content });
+      }
+      result = await runLesson(ui, nb);
       starts += result.kernelStarts;
-      seconds += result.seconds;
       result.attempts = attempt;
-      if (!result.problem && result.ranAll) break;
+      if (!result.problem) break;
     }
-    console.log(JSON.stringify({ ...result, kernelStarts: starts, seconds }));
+    console.log(JSON.stringify({ ...result, kernelStarts: starts, earlierAttempts: earlier }));
   }
 } finally {
   await browser.close();

@@ -1,7 +1,22 @@
-"""The lessons as a student sees them: a Jupyter server on 127.0.0.1, headless Chromium driven by
-playwright-core, Run All, then what the page shows. Screenshots go to target/browser/."""
+"""The lessons as a student sees them, in JupyterLab 4 and Notebook 7.
+
+One Jupyter server from the kit's Python (it serves both UIs) on 127.0.0.1 with a token, over a temporary
+copy of the notebooks; headless Chromium driven by playwright-core (tools/browser/run_lessons.mjs) opens each
+lesson, runs Run › Run All Cells, waits for the kernel to go idle, saves, and reports what every cell shows.
+This module judges that report against the notebook: every code cell ran, every chart cell shows an image,
+every table cell an HTML table, Markdown is rendered and its LaTeX typeset, and the only errors are the
+exercise checks' "not implemented yet" of a student version. A failure names the lesson, the UI, the cell
+and what the student saw. Run All saves into the copy, and notebooks/ must come out byte for byte as it was.
+Screenshots go to target/browser/.
+
+Every lesson runs in JupyterLab. Notebook 7 draws cells with the same JupyterLab components (output area,
+Markdown and MathJax renderers, menus, commands) in another page shell, so it runs NOTEBOOK7_SET: the start
+page students land on, and the lesson with the most charts, tables, typeset formulas and Markdown outputs.
+"""
+import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -11,16 +26,102 @@ import sys
 import tempfile
 import time
 import urllib.request
+from importlib.metadata import version
 from pathlib import Path
-from typing import List
+from typing import Dict, List, Sequence, Tuple
 
-from . import lab, paths
-from .check import NOT_IMPLEMENTED, test_cells
+import nbformat
+
+from . import paths
+from .check import is_student, test_cells
+from .release import NOT_IMPLEMENTED
 
 BROWSER_TOOLS = paths.REPO / "tools" / "browser"
 SHOTS = paths.REPO / "target" / "browser"
-CHROMIUM = "/usr/bin/chromium"
+UI_NAMES = {"lab": "JupyterLab", "notebook": "Notebook 7"}
+NOTEBOOK7_SET = ("00-start-here.ipynb", "03-sigmoid-bound.ipynb")
+ERROR_MIME = "application/vnd.jupyter.stderr"  # how both UIs mark an error or stderr output
+RAW_LATEX = re.compile(r"\$[^$\n]+\$")
 
+
+# --- what a student should see ----------------------------------------------------------------------------
+
+def expected_cells(nb) -> List[dict]:
+    """Per cell of a notebook: its type, and whether it draws a chart, shows a table, holds LaTeX, or is a
+    graded check."""
+    checks = set(test_cells(nb))
+    return [{"type": cell.cell_type,
+             "chart": cell.cell_type == "code" and "Show.chart(" in cell.source,
+             "table": cell.cell_type == "code" and "Show.table(" in cell.source,
+             "math": cell.cell_type == "markdown" and bool(RAW_LATEX.search(cell.source)),
+             "check": index in checks,
+             "summary": next((line.strip() for line in cell.source.splitlines() if line.strip()), "")[:50]}
+            for index, cell in enumerate(nb.cells)]
+
+
+def what_was_seen(outputs: List[dict]) -> str:
+    if not outputs:
+        return "no output"
+    parts = []
+    for out in outputs:
+        text = " ".join(out.get("text", "").split())[:160]
+        if out.get("images"):
+            parts.append("an image")
+        elif out.get("tables"):
+            parts.append("a table")
+        elif out.get("mime") == ERROR_MIME:
+            parts.append(f"an error: {text}")
+        else:
+            parts.append(f"{out.get('mime') or 'output'}: {text}" if text else f"an empty {out.get('mime')}")
+    return "; ".join(parts)
+
+
+def cell_problems(expected: dict, seen: dict, student: bool) -> List[str]:
+    """What is wrong with one cell as the page shows it."""
+    if seen["type"] != expected["type"]:
+        return [f"the page shows a {seen['type']} cell where the notebook has a {expected['type']} cell"]
+    found = []
+    if expected["type"] == "markdown":
+        if not seen["rendered"]:
+            found.append("its Markdown is not rendered")
+        elif expected["math"] and (seen["math"] == 0 or RAW_LATEX.search(seen["text"])):
+            found.append(f"its LaTeX is not typeset (MathJax output: {seen['math']}; text: {seen['text'][:120]!r})")
+        return found
+    if expected["type"] != "code":
+        return found
+    outputs = seen["outputs"]
+    if not re.fullmatch(r"\[\d+\]:?", seen["prompt"]):
+        found.append(f"it did not run (prompt {seen['prompt']!r})")
+    errors = [o for o in outputs if o["mime"] == ERROR_MIME]
+    if student and expected["check"]:
+        if not any(NOT_IMPLEMENTED in o["text"] for o in errors):
+            found.append(f"this exercise check should fail with '{NOT_IMPLEMENTED}'")
+        errors = [o for o in errors if NOT_IMPLEMENTED not in o["text"]]
+    if errors:
+        found.append("it shows an error")
+    if expected["chart"] and not any(o["images"] for o in outputs):
+        found.append("it draws a chart but shows no image")
+    if expected["table"] and not any(o["tables"] for o in outputs):
+        found.append("it shows a table but no HTML table is there")
+    for out in outputs:
+        if out["mime"] == "text/markdown" and RAW_LATEX.search(out["text"]):
+            found.append("the LaTeX in its Markdown output is not typeset")
+    return [f"{p}; the student saw {what_was_seen(outputs)}" for p in found]
+
+
+def problems(result: dict, nb, student: bool) -> List[str]:
+    """Every problem of one lesson in one UI, each naming the cell."""
+    if result.get("problem"):
+        return [result["problem"]] + [f"(an earlier attempt: {p})" for p in result.get("earlierAttempts", [])]
+    expected, seen = expected_cells(nb), result.get("cells", [])
+    if len(seen) != len(expected):
+        return [f"the page shows {len(seen)} cells, the notebook has {len(expected)}"]
+    return [f"cell {index} ({exp['summary']!r}): {problem}"
+            for index, (exp, cell) in enumerate(zip(expected, seen))
+            for problem in cell_problems(exp, cell, student)]
+
+
+# --- running the browser ----------------------------------------------------------------------------------
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -38,41 +139,53 @@ def ensure_node_modules() -> None:
     subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=BROWSER_TOOLS, env=env, check=True)
 
 
-def ui_of(command: List[str]) -> str:
-    """'classic' for Notebook 6 and older, whose page is the classic one; 'lab' otherwise."""
-    if not any("notebook" in part for part in command):
-        return "lab"
-    version = subprocess.run([lab.python_of(command), "-c", "import notebook; print(notebook.__version__)"],
-                             capture_output=True, text=True).stdout.strip()
-    return "classic" if version and int(version.split(".")[0]) < 7 else "lab"
+def require_uis() -> str:
+    """'JupyterLab x, Notebook y' of the kit's Python, or SystemExit when it lacks Lab 4 or Notebook 7."""
+    found = {}
+    for package, least in (("jupyterlab", 4), ("notebook", 7)):
+        try:
+            found[package] = version(package)
+        except Exception:
+            found[package] = "none"
+        if not found[package][0].isdigit() or int(found[package].split(".")[0]) < least:
+            raise SystemExit(f"./kit browser needs JupyterLab 4 and Notebook 7 (binder/requirements.txt); "
+                             f"{sys.executable} has jupyterlab {found['jupyterlab']}, notebook {found['notebook']}")
+    return f"JupyterLab {found['jupyterlab']}, Notebook {found['notebook']}"
 
 
 class Server:
-    """A Jupyter server on a free loopback port, in its own process group so its kernels stop with it."""
+    """`jupyter lab` from the kit's Python on a free loopback port, with its own settings (no news pop-up)
+    and workspaces, in its own process group so that its kernels stop with it."""
 
-    def __init__(self, command: List[str], root: Path, log: Path):
+    def __init__(self, root: Path, state: Path, log: Path):
         self.port = free_port()
         self.token = secrets.token_hex(16)
         self.url = f"http://127.0.0.1:{self.port}"
-        argv = [*command, "--no-browser", "--ip=127.0.0.1", f"--port={self.port}", f"--notebook-dir={root}"]
-        if os.geteuid() == 0:
-            argv.append("--allow-root")
+        settings = state / "settings" / "@jupyterlab" / "apputils-extension"
+        settings.mkdir(parents=True)
+        (settings / "notification.jupyterlab-settings").write_text('{"fetchNews": "false", "checkForUpdates": false}')
+        argv = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={self.port}",
+                f"--ServerApp.root_dir={root}"] + (["--allow-root"] if os.geteuid() == 0 else [])
+        env = {**os.environ, "JUPYTER_TOKEN": self.token, "JUPYTERLAB_SETTINGS_DIR": str(state / "settings"),
+               "JUPYTERLAB_WORKSPACES_DIR": str(state / "workspaces")}
         log.parent.mkdir(parents=True, exist_ok=True)
         self.log = open(log, "wb")
-        self.process = subprocess.Popen(argv, cwd=root, stdout=self.log, stderr=subprocess.STDOUT,
-                                        env={**os.environ, "JUPYTER_TOKEN": self.token}, start_new_session=True)
+        self.began = time.monotonic()
+        self.process = subprocess.Popen(argv, cwd=root, stdout=self.log, stderr=subprocess.STDOUT, env=env,
+                                        start_new_session=True)
 
-    def wait_ready(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+    def wait_ready(self, timeout: float = 90) -> float:
+        """Seconds from the start until the server answered."""
+        while time.monotonic() - self.began < timeout:
             if self.process.poll() is not None:
-                raise RuntimeError(f"the Jupyter server exited with code {self.process.returncode}")
+                raise RuntimeError(f"the Jupyter server exited with code {self.process.returncode} "
+                                   f"(log: {self.log.name})")
             try:
                 urllib.request.urlopen(f"{self.url}/api/status?token={self.token}", timeout=2)
-                return
+                return time.monotonic() - self.began
             except OSError:
-                time.sleep(0.3)
-        raise RuntimeError(f"the Jupyter server did not answer within {timeout:.0f} s")
+                time.sleep(0.2)
+        raise RuntimeError(f"the Jupyter server did not answer within {timeout:.0f} s (log: {self.log.name})")
 
     def stop(self) -> None:
         pgid = os.getpgid(self.process.pid)
@@ -89,73 +202,80 @@ class Server:
         self.log.close()
 
 
-def problems(result: dict, chart_cells: int, exercise_checks: int) -> List[str]:
-    """What a student should not see. In a student version each exercise check shows its
-    "not implemented yet" error, and that is the only error allowed."""
-    found = []
-    if result.get("problem"):
-        return [result["problem"]]
-    if not result.get("ranAll"):
-        found.append("not every code cell ran")
-    expected = [e for e in result.get("errors", []) if NOT_IMPLEMENTED in e]
-    for error in result.get("errors", []):
-        if NOT_IMPLEMENTED not in error:
-            found.append(f"error shown: {error.splitlines()[0] if error else ''}")
-    if len(expected) != exercise_checks:
-        found.append(f"{len(expected)} exercise checks show '{NOT_IMPLEMENTED}', {exercise_checks} expected")
-    if result.get("stderr"):
-        found.append(f"{result['stderr']} stderr output(s) shown")
-    if result.get("visibleImages", 0) < chart_cells:
-        found.append(f"{result.get('visibleImages', 0)} images visible, {chart_cells} charts expected")
-    return found
+def fingerprint(folder: Path) -> Dict[str, str]:
+    """Relative path → SHA-256 of every file under `folder`."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def expectations(notebook: Path) -> tuple:
-    """(cells that draw a chart, graded test cells) of a notebook."""
-    import nbformat
-    nb = nbformat.read(notebook, as_version=4)
-    charts = sum(1 for c in nb.cells if c.cell_type == "code" and "Show.chart(" in c.source)
-    return charts, len(test_cells(nb))
+def served_name(notebook: Path) -> str:
+    notebook = notebook.resolve()
+    return str(notebook.relative_to(paths.NOTEBOOKS)) if paths.NOTEBOOKS in notebook.parents else notebook.name
 
 
-def check(notebooks: List[Path]) -> int:
-    """Runs each notebook in the browser; prints a line per notebook; returns the failure count."""
-    command = lab.jupyter_command()
-    if command is None:
-        print(lab.INSTALL_HELP, file=sys.stderr)
-        return len(notebooks)
+def run_in_browser(runs: Sequence[Tuple[str, Path]]) -> Tuple[List[dict], List[str]]:
+    """Runs each (ui, notebook) in Chromium against a temporary copy; returns the reports and the problems
+    that belong to no single lesson (a dirty work tree, a copy that was not saved)."""
     ensure_node_modules()
     SHOTS.mkdir(parents=True, exist_ok=True)
-    failed = 0
+    before = fingerprint(paths.NOTEBOOKS)
     with tempfile.TemporaryDirectory(prefix="rnnkit-browser-") as tmp:
-        root = Path(tmp)
-        names = []
-        for nb in notebooks:
-            rel = Path(nb).resolve().relative_to(paths.NOTEBOOKS)
-            (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(nb, root / rel)
-            names.append(str(rel))
-        server = Server(command, root, SHOTS / "jupyter-server.log")
+        root, state = Path(tmp) / "notebooks", Path(tmp) / "state"
+        copies = {}
+        for _, notebook in runs:
+            name = served_name(notebook)
+            copies[name] = root / name
+            copies[name].parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(notebook, copies[name])
+        copied = {name: path.read_bytes() for name, path in copies.items()}
+        server = Server(root, state, SHOTS / "jupyter-server.log")
         try:
-            server.wait_ready()
-            ui = ui_of(command)
-            run = subprocess.run(["node", str(BROWSER_TOOLS / "run_lessons.mjs"), server.url, server.token, ui,
-                                  str(SHOTS), *names], capture_output=True, text=True)
+            print(f"{require_uis()} from {sys.executable} answered after {server.wait_ready():.1f} s", flush=True)
+            node = subprocess.run(["node", str(BROWSER_TOOLS / "run_lessons.mjs"), server.url, str(SHOTS),
+                                   *(f"{ui}:{served_name(nb)}" for ui, nb in runs)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True,
+                                  env={**os.environ, "JUPYTER_TOKEN": server.token}, cwd=BROWSER_TOOLS)
         finally:
             server.stop()
-    results = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
-    if run.returncode != 0 or len(results) != len(names):
-        print(f"the browser run failed (exit {run.returncode}):\n{run.stderr[-2000:]}", file=sys.stderr)
-        return len(names)
-    for nb, result in zip(notebooks, results):
-        found = problems(result, *expectations(nb))
-        print(f"{'FAIL' if found else 'ok  '} {result['notebook']}  {result['seconds']:5.1f} s  "
-              f"{result.get('visibleImages', 0)} images  {result.get('tables', 0)} tables  "
-              f"{result['kernelStarts']} kernel start(s)  {result.get('attempts', 1)} attempt(s)  {ui} UI  "
-              f"screenshot {result.get('screenshot', '-')}",
-              flush=True)
+        unsaved = [name for name, path in copies.items() if path.read_bytes() == copied[name]]
+    results = [json.loads(line) for line in node.stdout.splitlines() if line.startswith("{")]
+    if node.returncode != 0 or len(results) != len(runs):
+        return results, [f"the browser run failed (exit {node.returncode}): {node.stderr.strip()[-2000:]}"]
+    after = fingerprint(paths.NOTEBOOKS)
+    general = [f"notebooks/{name} changed while the browser check ran: it must only ever touch its copy"
+               for name in sorted(set(before) | set(after)) if before.get(name) != after.get(name)]
+    ran = {r["notebook"] for r in results if not r.get("problem")}
+    general += [f"{name}: File › Save wrote nothing to the served copy" for name in unsaved if name in ran]
+    return results, general
+
+
+def default_runs(notebooks: List[Path], ui: str) -> List[Tuple[str, Path]]:
+    """Every notebook in Lab and the Notebook 7 set in Notebook 7, or every notebook in the UI(s) asked for."""
+    if ui in ("lab", "notebook"):
+        return [(ui, nb) for nb in notebooks]
+    if ui == "both":
+        return [(u, nb) for u in ("lab", "notebook") for nb in notebooks]
+    return [("lab", nb) for nb in notebooks] + [("notebook", nb) for nb in notebooks if nb.name in NOTEBOOK7_SET]
+
+
+def main(notebooks: List[Path], ui: str = None) -> int:
+    """Runs the lessons, prints a line per lesson and UI and every problem; returns the failure count."""
+    runs = default_runs([Path(nb) for nb in notebooks] or paths.lessons(paths.NOTEBOOKS), ui)
+    results, general = run_in_browser(runs)
+    failed = 0
+    for (ui_name, notebook), result in zip(runs, results):
+        nb = nbformat.read(notebook, as_version=4)
+        found = problems(result, nb, is_student(notebook))
+        cells = result.get("cells", [])
+        images = sum(o["images"] for c in cells for o in c["outputs"])
+        tables = sum(o["tables"] for c in cells for o in c["outputs"])
+        print(f"{'FAIL' if found else 'ok  '} {notebook.name} in {UI_NAMES[ui_name]}: {result['seconds']:5.1f} s "
+              f"(Run All {result.get('runSeconds', 0):4.1f} s), {images} images, {tables} tables, "
+              f"{result['kernelStarts']} kernel start(s), screenshot {result.get('screenshot', '-')}", flush=True)
         for line in found:
             print(f"       - {line}", flush=True)
         failed += bool(found)
-    print(f"browser: {len(results) - failed} passed, {failed} failed", flush=True)
-    return failed
+    for line in general:
+        print(f"FAIL {line}", flush=True)
+    print(f"browser: {len(results) - failed} passed, {failed + len(general)} failed", flush=True)
+    return failed + len(general)

@@ -4,9 +4,9 @@ from typing import List
 
 from . import paths
 from .execute import IMAGE_TYPES, STARTUP_TIMEOUT, Report, execute
+from .release import NOT_IMPLEMENTED
 
 LOG_DIR = paths.REPO / "target" / "kernel-logs"
-NOT_IMPLEMENTED = "not implemented yet"
 
 
 def plot_cells_without_image(report: Report) -> List[int]:

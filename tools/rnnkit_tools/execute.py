@@ -10,7 +10,6 @@ than interrupting it, so a run never depends on Interrupt. It never raises for w
 the notebook: it reports it.
 """
 import os
-import re
 import signal
 import time
 from dataclasses import dataclass, field
@@ -21,15 +20,11 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbclient.util import run_sync
+from nbconvert.filters import strip_ansi
 
 from . import paths
 
-ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml")
-
-
-def strip_ansi(text: str) -> str:
-    return ANSI.sub("", text)
 
 
 @dataclass

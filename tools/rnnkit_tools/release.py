@@ -1,68 +1,74 @@
-"""`./kit release`: the student notebooks, made from the solution notebooks.
+"""`./kit release`: the student notebooks, made from the solution notebooks by nbgrader's own preprocessors.
 
-In each code cell the lines from `// BEGIN SOLUTION` to `// END SOLUTION` become a stub that
-compiles and throws "not implemented yet", and the lines from `// BEGIN HIDDEN TESTS` to
-`// END HIDDEN TESTS` disappear. In Markdown, `### BEGIN SOLUTION` … `### END SOLUTION` becomes
-"YOUR ANSWER HERE" (nbgrader's convention for written answers). Outputs are cleared, metadata
-kept. The same solutions always give the same bytes.
+The pipeline is nbgrader's `generate_assignment` (GenerateAssignment.preprocessors), less the steps that
+need a course: SaveCells (the gradebook), IncludeHeaderFooter (header files) and InstantiateTests (a kernel,
+for AUTOTEST cells, which the lessons do not use). So, as nbgrader does: each `BEGIN SOLUTION` … `END
+SOLUTION` region becomes CODE_STUB (a Java stub that compiles and throws "not implemented yet") or, in
+Markdown, "YOUR ANSWER HERE"; `BEGIN HIDDEN TESTS` … `END HIDDEN TESTS` disappears; outputs are cleared;
+graded cells are locked and get their checksums; the metadata is checked. The student notebooks are
+therefore exactly what `nbgrader generate_assignment` releases (the nbgrader round trip test compares them).
+The same solutions always give the same bytes.
 """
 import copy
 from pathlib import Path
 from typing import List
 
 import nbformat
+from traitlets.config import Config
 
 from . import paths
 
-CODE_STUB = ["// YOUR CODE HERE", 'throw new UnsupportedOperationException("not implemented yet");']
-MARKDOWN_STUB = ["YOUR ANSWER HERE"]
-MARKERS = {
-    "code": ("// BEGIN SOLUTION", "// END SOLUTION"),
-    "markdown": ("### BEGIN SOLUTION", "### END SOLUTION"),
-}
-HIDDEN = ("// BEGIN HIDDEN TESTS", "// END HIDDEN TESTS")
+NOT_IMPLEMENTED = "not implemented yet"
+CODE_STUB = "// YOUR CODE HERE\n" f'throw new UnsupportedOperationException("{NOT_IMPLEMENTED}");'
+LANGUAGE = "java"
 
 
 class ReleaseError(ValueError):
     pass
 
 
-def replace_blocks(source: str, begin: str, end: str, stub: List[str], where: str) -> str:
-    """Replaces each block from a `begin` line to its `end` line (both included) by `stub`,
-    indented like the `begin` line. Unbalanced markers are an error naming `where`."""
-    out, inside, indent = [], False, ""
-    for number, line in enumerate(source.split("\n"), start=1):
-        marker = line.strip()
-        if marker == begin:
-            if inside:
-                raise ReleaseError(f"{where}, line {number}: '{begin}' inside an open block")
-            inside, indent = True, line[: len(line) - len(line.lstrip())]
-            out.extend(indent + s for s in stub)
-        elif marker == end:
-            if not inside:
-                raise ReleaseError(f"{where}, line {number}: '{end}' without '{begin}'")
-            inside = False
-        elif not inside:
-            out.append(line)
-    if inside:
-        raise ReleaseError(f"{where}: '{begin}' is never closed by '{end}'")
-    return "\n".join(out)
+def config() -> Config:
+    """The nbgrader configuration of the kit's release; nbgrader_config.py of a course says the same."""
+    c = Config()
+    c.ClearSolutions.code_stub = {LANGUAGE: CODE_STUB}
+    return c
+
+
+def pipeline() -> list:
+    from nbgrader.converters import GenerateAssignment  # imported here: nbgrader takes seconds to import
+    from nbgrader.preprocessors import IncludeHeaderFooter, InstantiateTests, SaveCells
+
+    needs_a_course = (SaveCells, IncludeHeaderFooter, InstantiateTests)
+    steps = GenerateAssignment.class_traits()["preprocessors"].default()
+    return [step(config=config()) for step in steps if step not in needs_a_course]
 
 
 def release_notebook(nb, name: str = "notebook"):
     """The student version of a solution notebook (the argument is left untouched)."""
     student = copy.deepcopy(nb)
-    for index, cell in enumerate(student.cells):
-        where = f"{name}, cell {index}"
-        if cell.cell_type in MARKERS:
-            begin, end = MARKERS[cell.cell_type]
-            stub = CODE_STUB if cell.cell_type == "code" else MARKDOWN_STUB
-            cell.source = replace_blocks(cell.source, begin, end, stub, where)
-        if cell.cell_type == "code":
-            cell.source = replace_blocks(cell.source, *HIDDEN, [], where)
-            cell.outputs = []
-            cell.execution_count = None
+    language = student.metadata.get("kernelspec", {}).get("language")
+    if language != LANGUAGE:
+        raise ReleaseError(f"{name}: expected metadata.kernelspec.language '{LANGUAGE}', got {language!r}")
+    resources = {}
+    for step in pipeline():
+        before = copy.deepcopy(student)  # a failing step may have changed cells already
+        try:
+            student, resources = step.preprocess(student, resources)
+        except Exception as e:
+            raise ReleaseError(f"{name}, {where_it_fails(step, before)}: {type(step).__name__}: {e}") from e
     return student
+
+
+def where_it_fails(step, nb) -> str:
+    """The first cell that `step` rejects on its own (nbgrader's messages do not name the cell)."""
+    for index, cell in enumerate(nb.cells):
+        alone = copy.deepcopy(nb)
+        alone.cells = [copy.deepcopy(cell)]
+        try:
+            step.preprocess(alone, {})
+        except Exception:
+            return f"cell {index}"
+    return "the notebook as a whole"
 
 
 def text_of(nb) -> str:

@@ -5,7 +5,6 @@ Exercise check cells are shown with a note instead of the "not implemented yet" 
 student version: the site shows the lessons, not the unanswered exercises."""
 import html
 import sys
-import warnings
 from pathlib import Path
 from typing import List
 
@@ -28,15 +27,19 @@ def title_of(nb, fallback: str) -> str:
     return fallback
 
 
-def render_page(nb, target: Path) -> None:
+def html_of(nb) -> str:
+    """An executed notebook as one self-contained HTML page (images inline): the site's lesson pages, and
+    the grader's feedback pages."""
     from nbconvert import HTMLExporter
 
+    body, _ = HTMLExporter().from_notebook_node(nb)
+    return body
+
+
+def render_page(nb, target: Path) -> None:
     for index in test_cells(nb):
         nb.cells[index].outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": CHECK_NOTE})]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # nbconvert 6.5 calls a deprecated nbformat API
-        body, _ = HTMLExporter().from_notebook_node(nb)
-    target.write_text(body, encoding="utf-8")
+    target.write_text(html_of(nb), encoding="utf-8")
 
 
 def index_page(entries: List[tuple]) -> str:

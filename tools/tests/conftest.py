@@ -11,6 +11,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "stage: a test that ./kit test runs as a stage of its own (slow)")
+
+
 def write_kernel(root: Path, name: str, argv, interrupt_mode: str = "signal") -> None:
     folder = root / "kernels" / name
     folder.mkdir(parents=True)

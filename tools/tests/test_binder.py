@@ -1,9 +1,10 @@
 import json
 import os
+import re
 import subprocess
 import sys
 
-from rnnkit_tools import paths
+from rnnkit_tools import jupyter_env, paths
 
 BINDER = paths.REPO / "binder"
 
@@ -15,9 +16,11 @@ def test_postbuild_registers_the_kernel_in_a_fresh_home(tmp_path):
                MAVEN_ARGS="-Dmaven.repo.local=" + os.path.expanduser("~/.m2/repository"))
     run = subprocess.run([str(BINDER / "postBuild")], env=env, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout + run.stderr
-    spec = json.loads((tmp_path / ".local/share/jupyter/kernels/rnnkit/kernel.json").read_text())
-    assert spec["argv"][-1] == "{connection_file}"
-    assert spec["env"]["RJK_CLASSPATH"] == str(paths.CLASSPATH_DIR / "*")
+    listed = subprocess.run([sys.executable, "-m", "jupyter", "kernelspec", "list", "--json"], env=env,
+                            capture_output=True, text=True, check=True).stdout
+    spec = json.loads(listed)["kernelspecs"][paths.KERNEL_NAME]["spec"]
+    assert "{connection_file}" in spec["argv"]
+    assert str(paths.CLASSPATH_DIR) in json.dumps(spec), "the kernel does not run this checkout's library"
 
 
 def test_postbuild_is_executable_and_only_calls_kit_setup():
@@ -27,9 +30,26 @@ def test_postbuild_is_executable_and_only_calls_kit_setup():
     assert commands == ["./kit setup"]
 
 
+def pins():
+    return dict(line.split(";")[0].strip().split("==") for line in (BINDER / "requirements.txt").read_text().splitlines()
+                if line.strip() and not line.startswith("#"))
+
+
 def test_binder_pins_every_python_requirement_and_installs_a_jdk():
-    requirements = [line for line in (BINDER / "requirements.txt").read_text().splitlines()
-                    if line and not line.startswith("#")]
-    assert requirements and all("==" in line for line in requirements)
-    assert any(line.startswith("jupyterlab==") for line in requirements)
+    lines = [line for line in (BINDER / "requirements.txt").read_text().splitlines() if line and not line.startswith("#")]
+    assert lines and all(re.match(r"^[A-Za-z0-9_.-]+==[0-9][^ ;]*( ; .+)?$", line) for line in lines)
     assert "openjdk-17-jdk-headless" in (BINDER / "apt.txt").read_text().split()
+
+
+def test_the_pins_are_jupyterlab_4_notebook_7_and_nbgrader_0_9():
+    found = pins()
+    assert found["jupyterlab"].startswith("4.6.") and found["notebook"].startswith("7.")
+    assert found["nbgrader"].startswith("0.9.")
+    assert {"nbclient", "nbconvert", "nbformat", "jupyter_client", "jupyter_server", "pytest"} <= set(found)
+
+
+def test_binder_runs_the_python_the_pins_were_frozen_on_and_nbgrader_accepts():
+    runtime = (BINDER / "runtime.txt").read_text().strip()
+    assert re.fullmatch(r"python-3\.\d+", runtime)
+    assert tuple(int(x) for x in runtime.split("-")[1].split(".")) >= jupyter_env.MIN_VERSION
+    assert "Python " + runtime.split("-")[1] in (BINDER / "requirements.txt").read_text()

@@ -26,7 +26,7 @@ def test_the_start_page_map_links_every_other_lesson_and_no_other():
 
 def test_every_kit_command_in_the_readme_is_one_the_kit_knows():
     usage = subprocess.run([str(paths.REPO / "kit"), "--help"], capture_output=True, text=True).stdout
-    known = set(re.findall(r"^  ([a-z-]+) ", usage, flags=re.M))
-    mentioned = set(re.findall(r"\./kit ([a-z-]+)", README))
+    known = set(re.findall(r"^    ([a-z-]+)\b", usage, flags=re.M))
+    mentioned = set(re.findall(r"\./kit ([a-z][a-z-]*)", README))
     assert mentioned <= known, mentioned - known
     assert {"lab", "test"} <= mentioned

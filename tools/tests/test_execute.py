@@ -3,7 +3,7 @@ import time
 import nbformat
 
 from conftest import make_notebook
-from rnnkit_tools.execute import Report, collect, execute, strip_ansi
+from rnnkit_tools.execute import Report, collect, execute
 
 
 def executed(*outputs_per_cell):
@@ -13,10 +13,6 @@ def executed(*outputs_per_cell):
         cell.outputs = [nbformat.from_dict(o) for o in outputs]
         nb.cells.append(cell)
     return nb
-
-
-def test_strip_ansi_removes_colour_codes_and_keeps_the_text():
-    assert strip_ansi("\x1b[0m\x1b[1m\x1b[31mCompile error:\x1b[0m") == "Compile error:"
 
 
 def test_collect_counts_errors_images_tables_stderr_and_stray_values():

@@ -1,173 +1,201 @@
-import csv
-import shutil
+"""The grader's parts that need no JVM: reading submissions as leniently as Jupyter does, the
+gradebook (CSVs, journal, resume), the student folders, and the sandbox itself."""
+import json
+import os
+import sys
+import time
 
 import nbformat
 import pytest
 
-from rnnkit_tools import grade, paths
+from grading import book, cell, lesson_of, solution, source, student, submit
+from rnnkit_tools import grade, verdict
+from rnnkit_tools.sandbox import Limits, Mounts, Sandbox, SandboxUnavailable
+from rnnkit_tools.verdict import Verdict
 
-LESSON = "03-sigmoid-bound"
-SOLUTION = paths.SOLUTIONS / f"{LESSON}.ipynb"
-STUDENT = paths.NOTEBOOKS / f"{LESSON}.ipynb"
+LESSON = "04-tanh"
 
-
-def read(path):
-    return nbformat.read(path, as_version=4)
-
-
-def cell(nb, grade_id):
-    return grade.graded_cells(nb)[grade_id]
-
-
-def submit(root, student, nb):
-    folder = root / student
-    folder.mkdir(parents=True)
-    nbformat.write(nb, folder / f"{LESSON}.ipynb")
-
-
-# ---- restoring test cells (no kernel needed) ----
-
-def test_an_edited_test_cell_is_restored_from_the_solution():
-    nb = read(STUDENT)
-    cell(nb, "sigmoid-prime").source = 'Exercise.check("sigmoid-prime", 2, () -> {});'
-    notes = grade.restore_tests(nb, read(SOLUTION))
-    assert cell(nb, "sigmoid-prime").source == cell(read(SOLUTION), "sigmoid-prime").source
-    assert "test cell 'sigmoid-prime' had been edited: restored" in notes
-
-
-def test_restored_test_cells_carry_the_hidden_tests():
-    nb = read(STUDENT)
-    assert "BEGIN HIDDEN TESTS" not in cell(nb, "stable-sigmoid").source
-    grade.restore_tests(nb, read(SOLUTION))
-    assert "BEGIN HIDDEN TESTS" in cell(nb, "stable-sigmoid").source
-
-
-def test_a_deleted_test_cell_comes_back_right_after_its_solution_cell():
-    nb = read(SOLUTION)
-    nb.cells.remove(cell(nb, "vanishing-bound"))
-    notes = grade.restore_tests(nb, read(SOLUTION))
-    ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells]
-    assert ids.index("vanishing-bound") == ids.index("vanishing-bound-solution") + 1
-    assert "test cell 'vanishing-bound' had been deleted: restored" in notes
-
-
-def test_reordered_and_missing_cells_are_noted():
-    nb = read(SOLUTION)
-    first, second = cell(nb, "stable-sigmoid-solution"), cell(nb, "sigmoid-prime-solution")
-    i, j = nb.cells.index(first), nb.cells.index(second)
-    nb.cells[i], nb.cells[j] = second, first
-    nb.cells.remove(cell(nb, "vanishing-bound-solution"))
-    notes = grade.restore_tests(nb, read(SOLUTION))
-    assert "graded cells are out of order" in notes
-    assert "solution cell 'vanishing-bound-solution' is missing" in notes
-
-
-# ---- a whole class, graded in the real kernel ----
 
 @pytest.fixture(scope="module")
-def graded(tmp_path_factory):
-    root = tmp_path_factory.mktemp("class")
-    subs = root / "submitted"
-    solution = read(SOLUTION)
+def sandbox():
+    return Sandbox()
 
-    submit(subs, "alice", solution)
-    submit(subs, "bob", read(STUDENT))
 
-    carol = read(STUDENT)
-    cell(carol, "stable-sigmoid-solution").source = cell(solution, "stable-sigmoid-solution").source
-    cell(carol, "sigmoid-prime").source = 'Exercise.check("sigmoid-prime", 2, () -> {});'
-    submit(subs, "carol", carol)
+# ---- reading a submission ----
 
-    dave = read(SOLUTION)
-    dave.cells.remove(cell(dave, "vanishing-bound"))
-    submit(subs, "dave", dave)
+def test_a_notebook_jupyter_opens_is_read_with_its_cell_ids_on_nbformat_4_4(tmp_path):
+    nb = solution(LESSON)
+    nb["nbformat_minor"] = 4
+    for n, c in enumerate(nb["cells"]):
+        c["id"] = f"cell-{n}"
+    (tmp_path / "x.ipynb").write_text(json.dumps(nb))
+    cells = grade.read_submission(tmp_path / "x.ipynb")
+    sources, notes = verdict.solution_sources(cells, lesson_of(LESSON))
+    assert all(sources[t.solution] == source(cell(nb, t.solution)) for t in lesson_of(LESSON).tasks)
+    assert notes == []
 
-    (subs / "erin").mkdir()
-    (subs / "erin" / f"{LESSON}.ipynb").write_text('{"cells": [ this is not json')
 
-    frank = read(SOLUTION)
-    cell(frank, "sigmoid-prime-solution").source = "double sigmoidPrime(double z) {\n    while (true) { }\n}"
-    submit(subs, "frank", frank)
+def test_an_nbformat_3_notebook_gives_its_solution_cells(tmp_path):
+    nb4 = nbformat.from_dict(solution(LESSON))
+    nb3 = nbformat.convert(nb4, 3)
+    (tmp_path / "x.ipynb").write_text(nbformat.writes(nb3, version=3))
+    sources, _ = verdict.solution_sources(grade.read_submission(tmp_path / "x.ipynb"), lesson_of(LESSON))
+    first = lesson_of(LESSON).tasks[0].solution
+    assert sources[first].strip() == source(cell(solution(LESSON), first)).strip()
 
-    gina = read(SOLUTION)
-    cell(gina, "vanishing-bound-solution").source = (
-        "double vanishingBound(double w, int T) {\n    System.exit(1);\n    return 0;\n}")
-    submit(subs, "gina", gina)
 
-    (subs / "henry").mkdir()
+@pytest.mark.parametrize("text", ['{"cells": [ this is not json', '[1, 2, 3]', '{"metadata": {}}'])
+def test_what_is_not_a_notebook_is_refused_with_a_reason(tmp_path, text):
+    (tmp_path / "x.ipynb").write_text(text)
+    with pytest.raises(ValueError):
+        grade.read_submission(tmp_path / "x.ipynb")
 
-    solutions = root / "solutions"
+
+def test_a_solution_cell_kept_twice_or_turned_into_markdown_is_graded_and_noted():
+    nb = student(LESSON)
+    first = lesson_of(LESSON).tasks[0].solution
+    copy_ = dict(cell(nb, first), cell_type="markdown")
+    nb["cells"].insert(0, copy_)
+    sources, notes = verdict.solution_sources(nb["cells"], lesson_of(LESSON))
+    assert sources[first] == source(copy_)
+    assert any("appears more than once" in n for n in notes)
+    assert any("was a markdown cell" in n for n in notes)
+
+
+def test_a_missing_solution_cell_is_none():
+    nb = student(LESSON)
+    first = lesson_of(LESSON).tasks[0].solution
+    nb["cells"].remove(cell(nb, first))
+    sources, _ = verdict.solution_sources(nb["cells"], lesson_of(LESSON))
+    assert sources[first] is None
+
+
+# ---- student folders and the gradebook ----
+
+def test_every_folder_is_a_student_dot_names_and_symlinks_included(tmp_path):
+    subs = tmp_path / "subs"
+    for name in (".hidden", "alice", "zoë"):
+        (subs / name).mkdir(parents=True)
+    (subs / "linked").symlink_to(subs / "alice")
+    (subs / "notes.txt").write_text("not a student")
+    out = subs / "grades"
+    out.mkdir()
+    assert grade.students_of(subs, out) == [".hidden", "alice", "linked", "zoë"]
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_quoted(tmp_path):
+    book = grade.Gradebook(tmp_path, [LESSON])
+    book.add(grade.Result("=HYPERLINK(1)", LESSON, [Verdict("x", 1, 0, "failed", "-1 is not 1")]))
+    text = (tmp_path / "scores.csv").read_text()
+    assert "'=HYPERLINK(1)" in text and "'-1 is not 1" in text
+
+
+def test_a_journal_line_cut_short_is_ignored_and_a_finished_row_with_its_page_is_kept(tmp_path):
+    book = grade.Gradebook(tmp_path, [LESSON])
+    kept = grade.Result("alice", LESSON, [Verdict("x", 2, 2, "passed")], key="k1")
+    book.add(kept)
+    book.add(grade.Result("bob", LESSON, [Verdict("x", 2, 0, "failed")], key="k2"))
+    with open(tmp_path / "results.jsonl", "a") as f:
+        f.write('{"student": "carol", "notebook"')
+    book.page(kept).parent.mkdir(parents=True)
+    book.page(kept).write_text("<html></html>")
+    earlier = grade.Gradebook(tmp_path, [LESSON]).earlier()
+    assert list(earlier) == ["k1"] and earlier["k1"].points == 2
+
+
+def test_a_submission_whose_grading_fails_twice_gets_a_row_that_says_so(tmp_path, sandbox):
+    solution_copy = tmp_path / f"{LESSON}.ipynb"
+    solution_copy.write_bytes((grade.paths.SOLUTIONS / f"{LESSON}.ipynb").read_bytes())
+    lesson = verdict.Lesson.read(solution_copy)
+    submitted = submit(tmp_path / "subs", "alice", LESSON, solution(LESSON))
+    solution_copy.unlink()  # the grader's own input vanishes: its failure, not the student's
+    result = grade.attempt(grade.Task("alice", submitted, lesson, solution_copy, "key"), sandbox, 20, False)
+    assert result.status == "grader-error" and result.points == 0
+    assert result.notes[0].startswith("grading failed twice: FileNotFoundError")
+
+
+# ---- the sandbox ----
+
+def run_in(sandbox, script: str, mounts: Mounts = None, **limits):
+    return sandbox.run([sys.executable, "-c", script], mounts or Mounts(read_only=[*sys_paths()]),
+                       Limits(**{"seconds": 30, **limits}))
+
+
+def sys_paths():
+    from rnnkit_tools.sandbox import python_paths
+    return python_paths()
+
+
+def test_the_sandbox_runs_as_an_unprivileged_user_without_network(sandbox):
+    out = run_in(sandbox, "import os, socket\nprint(os.getuid())\n"
+                          "try:\n    socket.create_connection(('1.1.1.1', 53), timeout=3); print('online')\n"
+                          "except OSError as e:\n    print('offline')")
+    uid, net = out.stdout.decode().split()
+    assert int(uid) != 0 and net == "offline"
+
+
+def test_the_sandbox_sees_only_what_it_is_given(sandbox, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("answers")
+    out = run_in(sandbox, f"import os\nprint(os.path.exists({str(secret)!r}), os.path.exists({str(grade.paths.SOLUTIONS)!r}))")
+    assert out.stdout.decode().split() == ["False", "False"]
+
+
+def test_a_detached_process_dies_with_the_sandbox(sandbox, tmp_path):
+    witness = tmp_path / "witness"
+    witness.mkdir()
+    sandbox.prepare(witness, writable=True)
+    script = (f"import subprocess\nsubprocess.Popen(['setsid', 'sh', '-c', 'sleep 2; touch {witness}/late'])\n"
+              "import time\ntime.sleep(30)")
+    out = run_in(sandbox, script, Mounts(read_only=sys_paths(), writable=[witness]), seconds=1)
+    assert out.timed_out
+    time.sleep(3)
+    assert not (witness / "late").exists()
+
+
+def test_the_sandbox_cannot_signal_the_grader(sandbox):
+    out = run_in(sandbox, f"import os, signal\ntry:\n    os.kill({os.getpid()}, signal.SIGTERM); print('sent')\n"
+                          "except OSError:\n    print('refused')\nprint(len([p for p in os.listdir('/proc') if p.isdigit()]))")
+    said, visible = out.stdout.decode().split()
+    assert said == "refused" and int(visible) < 5
+
+
+def test_output_and_files_are_capped(sandbox, tmp_path):
+    room = tmp_path / "room"
+    room.mkdir()
+    sandbox.prepare(room, writable=True)
+    script = (f"import sys\nsys.stdout.write('x' * 5_000_000)\nsys.stdout.flush()\n"
+              f"try:\n    open('{room}/big', 'wb').write(b'y' * 3_000_000)\nexcept OSError:\n    pass")
+    out = run_in(sandbox, script, Mounts(read_only=sys_paths(), writable=[room]), output_bytes=1000, file_bytes=1_000_000)
+    assert out.truncated and len(out.stdout) == 1000
+    assert (room / "big").stat().st_size <= 1_000_000
+
+
+def test_without_bubblewrap_the_grader_refuses_unless_unsafe_and_then_the_gradebook_says_so(tmp_path):
+    missing = str(tmp_path / "no-bwrap")
+    with pytest.raises(SandboxUnavailable, match="--unsafe"):
+        Sandbox(bwrap=missing)
+    submit(tmp_path / "subs", "alice", LESSON, solution(LESSON))
+    solutions = tmp_path / "solutions"
     solutions.mkdir()
-    shutil.copy2(SOLUTION, solutions / SOLUTION.name)
-    out = root / "grades"
-    grade.grade(subs, out, cell_timeout=10, jobs=2, solutions=solutions)
-    with open(out / "gradebook.csv", newline="") as f:
-        book = {row["student"]: row for row in csv.DictReader(f)}
-    with open(out / "scores.csv", newline="") as f:
-        scores = list(csv.DictReader(f))
-    return out, book, scores
+    (solutions / f"{LESSON}.ipynb").write_bytes((grade.paths.SOLUTIONS / f"{LESSON}.ipynb").read_bytes())
+    grade.grade(tmp_path / "subs", tmp_path / "out", jobs=1, solutions=solutions, run_kernel=False,
+                sandbox=Sandbox(unsafe=True, bwrap=missing))
+    row = book(tmp_path / "out")["alice"]
+    assert row["total"] == row["max"] and "--unsafe" in row["sandbox"]
 
 
-def test_the_gradebook_has_a_row_for_every_student(graded):
-    _, book, _ = graded
-    assert sorted(book) == ["alice", "bob", "carol", "dave", "erin", "frank", "gina", "henry"]
-    assert all(row["max"] == "6" for row in book.values())
-
-
-def test_the_solution_scores_full_marks(graded):
-    _, book, _ = graded
-    assert (book["alice"][LESSON], book["alice"]["total"], book["alice"]["status"]) == ("6", "6", "ok")
-
-
-def test_the_untouched_student_version_scores_zero_with_not_implemented_yet(graded):
-    _, book, scores = graded
-    assert book["bob"]["total"] == "0"
-    mine = [s for s in scores if s["student"] == "bob"]
-    assert len(mine) == 3
-    assert all(s["status"] == "failed" and "not implemented yet" in s["message"] for s in mine)
-
-
-def test_editing_a_test_to_pass_does_not_help(graded):
-    _, book, scores = graded
-    assert book["carol"]["total"] == "2"
-    prime = next(s for s in scores if s["student"] == "carol" and s["grade_id"] == "sigmoid-prime")
-    assert prime["status"] == "failed" and "not implemented yet" in prime["message"]
-
-
-def test_a_deleted_test_cell_is_restored_and_scored(graded):
-    _, book, _ = graded
-    assert book["dave"]["total"] == "6"
-
-
-def test_malformed_json_gets_its_row_with_zero_and_a_status(graded):
-    _, book, scores = graded
-    assert (book["erin"]["total"], book["erin"]["status"]) == ("0", f"{LESSON}: unreadable")
-    assert all("could not be read" in s["message"] for s in scores if s["student"] == "erin")
-
-
-def test_an_endless_loop_times_out_and_keeps_the_points_earned_before(graded):
-    _, book, scores = graded
-    assert book["frank"]["total"] == "2"
-    assert book["frank"]["status"] == f"{LESSON}: timeout"
-    status = {s["grade_id"]: s["status"] for s in scores if s["student"] == "frank"}
-    assert status == {"stable-sigmoid": "passed", "sigmoid-prime": "failed", "vanishing-bound": "not-run"}
-
-
-def test_system_exit_kills_the_kernel_but_not_the_batch(graded):
-    _, book, _ = graded
-    assert book["gina"]["total"] == "4"
-    assert book["gina"]["status"] == f"{LESSON}: dead-kernel"
-
-
-def test_a_missing_notebook_is_a_row_with_status_missing(graded):
-    _, book, _ = graded
-    assert (book["henry"]["total"], book["henry"]["status"]) == ("0", f"{LESSON}: missing")
-
-
-def test_every_student_gets_a_feedback_page(graded):
-    out, book, _ = graded
-    for student in book:
-        page = out / "feedback" / student / f"{LESSON}.html"
-        assert page.exists(), page
-    assert "Score: 6 / 6" in (out / "feedback" / "alice" / f"{LESSON}.html").read_text()
-    assert "could not be run" in (out / "feedback" / "erin" / f"{LESSON}.html").read_text()
+def test_the_feedback_notebook_of_an_odd_submission_is_a_valid_notebook(tmp_path, sandbox):
+    nb = solution(LESSON)
+    nb["nbformat_minor"] = 4
+    for n, c in enumerate(nb["cells"]):
+        c["id"] = f"c{n}"
+    cell(nb, lesson_of(LESSON).tasks[0].id)["cell_type"] = "markdown"
+    path = tmp_path / "alice" / f"{LESSON}.ipynb"
+    path.parent.mkdir()
+    path.write_text(json.dumps(nb))
+    task = grade.Task("alice", path, lesson_of(LESSON), grade.paths.SOLUTIONS / f"{LESSON}.ipynb", "key")
+    result = grade.grade_one(task, sandbox, timeout=20, run_kernel=False)
+    assert result.points == result.max_points
+    nbformat.validate(result.feedback)
+    assert "✔" in "".join(o.get("text", "") for c in result.feedback.cells if c.cell_type == "code" for o in c.outputs)

@@ -25,3 +25,13 @@ def test_a_rendered_site_has_an_index_and_a_page_with_the_lessons_images(tmp_pat
     assert render.CHECK_NOTE.strip("*") in page
     assert "✘" not in page, "an exercise check's failure is shown"
     assert '<a href="03-sigmoid-bound.html">' in (tmp_path / "index.html").read_text()
+
+
+def test_a_notebook_becomes_one_html_page_with_its_images_inline():
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("Show.chart(c);")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo="})]
+    nb.cells = [nbformat.v4.new_markdown_cell("# Sigmoid & tanh"), cell]
+    page = render.html_of(nb)
+    assert page.startswith("<!DOCTYPE html>") and "data:image/png;base64,iVBORw0KGgo=" in page
+    assert "Sigmoid &amp; tanh" in page

@@ -111,6 +111,12 @@ public abstract sealed class GatedNetwork<N extends GatedNetwork<N>> implements 
     }
 
     @Override
+    public double loss(Example e) {
+        Check.notNull("e", e, "an Example");
+        return e.loss().value(forward(e.xs()).logitsView());
+    }
+
+    @Override
     public TrainingState<N> startTraining() {
         return new Training<>(this);
     }

@@ -1,15 +1,17 @@
 package io.github.rnnkit.grade;
 
 import io.github.rnnkit.util.Check;
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.function.Executable;
+import org.opentest4j.AssertionFailedError;
 
 import java.lang.reflect.Array;
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * The assertions exercise checks are written with: JUnit 5's {@link Assertions} underneath, with
- * messages that say what was checked, what was expected and what came. Numbers are compared by
+ * The assertions exercise checks are written with: each failure is JUnit's (opentest4j's)
+ * {@link AssertionFailedError}, whose message says what was checked, what was expected and what came. Numbers are compared by
  * the relative error of CS231n's gradient checks,
  *
  * <pre>
@@ -64,7 +66,7 @@ public final class Expect {
         Check.finite("expected", expected);
         Check.nonNegative("tolerance", tolerance);
         double r = relativeError(expected, actual);
-        Assertions.assertTrue(r <= tolerance, () -> what + ": expected " + expected + ", got " + actual
+        holds(r <= tolerance, () -> what + ": expected " + expected + ", got " + actual
                 + " (relative error " + String.format("%.2e", r) + " > " + tolerance + ")");
     }
 
@@ -72,11 +74,11 @@ public final class Expect {
     public static void close(double[] expected, double[] actual, double tolerance, String what) {
         Check.vector("expected", expected);
         Check.nonNegative("tolerance", tolerance);
-        Assertions.assertNotNull(actual, () -> what + ": expected an array, got null");
-        Assertions.assertEquals(expected.length, actual.length, () -> what + ": expected length " + expected.length
+        holds(actual != null, () -> what + ": expected an array, got null");
+        holds(expected.length == actual.length, () -> what + ": expected length " + expected.length
                 + ", got length " + actual.length);
         double r = relativeError(expected, actual);
-        Assertions.assertTrue(r <= tolerance, () -> what + ": expected " + Arrays.toString(expected)
+        holds(r <= tolerance, () -> what + ": expected " + Arrays.toString(expected)
                 + ", got " + Arrays.toString(actual) + " (relative error " + String.format("%.2e", r)
                 + " > " + tolerance + ")");
     }
@@ -88,8 +90,8 @@ public final class Expect {
             Check.vector("expected[" + i + "]", expected[i]);
         }
         Check.nonNegative("tolerance", tolerance);
-        Assertions.assertNotNull(actual, () -> what + ": expected a matrix, got null");
-        Assertions.assertEquals(expected.length, actual.length, () -> what + ": expected " + expected.length
+        holds(actual != null, () -> what + ": expected a matrix, got null");
+        holds(expected.length == actual.length, () -> what + ": expected " + expected.length
                 + " rows, got " + actual.length);
         for (int i = 0; i < expected.length; i++) {
             close(expected[i], actual[i], tolerance, what + " row " + i);
@@ -98,28 +100,43 @@ public final class Expect {
 
     /** Exact equality, for counts, indices, strings and exact floating-point cases. */
     public static void equal(Object expected, Object actual, String what) {
-        Assertions.assertEquals(expected, actual, () -> what + ": expected " + expected + ", got " + actual);
+        holds(Objects.equals(expected, actual), () -> what + ": expected " + expected + ", got " + actual);
     }
 
     /** A finite number: not NaN, not infinite. */
     public static void finite(double actual, String what) {
-        Assertions.assertTrue(Double.isFinite(actual), () -> what + ": expected a finite number, got " + actual);
+        holds(Double.isFinite(actual), () -> what + ": expected a finite number, got " + actual);
     }
 
     /** A condition, with a message saying what should have held. */
     public static void that(boolean condition, String whatShouldHold) {
-        Assertions.assertTrue(condition, () -> "expected " + whatShouldHold + ", but it did not hold");
+        holds(condition, () -> "expected " + whatShouldHold + ", but it did not hold");
     }
 
     /** The call throws an IllegalArgumentException whose message mentions {@code mention}. */
     public static void rejects(Executable call, String mention, String what) {
         Check.notNull("call", call, "the call to try");
         Check.notNull("mention", mention, "a word the message should hold");
-        IllegalArgumentException e = Assertions.assertThrows(IllegalArgumentException.class, call,
-                () -> what + ": expected an IllegalArgumentException, but nothing was thrown");
-        String message = String.valueOf(e.getMessage());
-        Assertions.assertTrue(message.contains(mention), () -> what + ": expected the message to mention '"
-                + mention + "', got '" + message + "'");
+        String message;
+        try {
+            call.execute();
+            message = null;
+        } catch (IllegalArgumentException e) {
+            message = String.valueOf(e.getMessage());
+        } catch (Throwable t) {
+            String thrown = t.getClass().getSimpleName();
+            throw new AssertionFailedError(what + ": expected an IllegalArgumentException, got " + thrown, t);
+        }
+        holds(message != null, () -> what + ": expected an IllegalArgumentException, but nothing was thrown");
+        String said = message;
+        holds(said.contains(mention), () -> what + ": expected the message to mention '" + mention + "', got '" + said + "'");
+    }
+
+    /** A failed check says only what was checked, expected and came (no JUnit suffix to read past). */
+    private static void holds(boolean condition, Supplier<String> message) {
+        if (!condition) {
+            throw new AssertionFailedError(message.get());
+        }
     }
 
     /** x and y: arrays (of numbers or of rows) of the same length. */

@@ -1,14 +1,23 @@
 package io.github.rnnkit.notebook;
 
+import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The display functions of a Java Jupyter kernel, found by reflection so the library depends on no
  * kernel. Two shapes exist: rapaio's {@code display(String mime, Object o)} and
  * {@code updateDisplay(String id, String mime, Object o)}, and the IJava/JJava family's
  * {@code display(Object o, String... mimes)} and {@code updateDisplay(String id, Object o, String... mimes)}.
+ *
+ * <p>The lookup happens once per JVM. When it finds nothing in a JVM that is a Jupyter kernel, output
+ * falls back to plain text and one line in the output says so, instead of charts silently becoming text.
  */
 final class KernelDisplay implements Display {
 
@@ -16,11 +25,18 @@ final class KernelDisplay implements Display {
     record Candidate(String className, boolean mimeFirst) {
     }
 
-    /** The kernels the kit knows, the tested one (rapaio) first. */
+    /** The kernels the kit knows, the tested one (rapaio) first; JJava moved its functions in 1.0-a6. */
     static final List<Candidate> KNOWN = List.of(
             new Candidate("org.rapaio.jupyter.kernel.global.Global", true),
             new Candidate("io.github.spencerpark.ijava.runtime.Display", false),
+            new Candidate("org.dflib.jjava.jupyter.kernel.BaseNotebookStatics", false),
             new Candidate("org.dflib.jjava.runtime.Display", false));
+
+    /** The classpath variables a Java kernelspec sets (the kit's sets all three). */
+    static final List<String> KERNEL_CLASSPATH_VARIABLES = List.of("RJK_CLASSPATH", "IJAVA_CLASSPATH", "JJAVA_CLASSPATH");
+
+    /** Jupyter names a kernel's connection file kernel-ID.json and passes it on the command line. */
+    private static final Pattern CONNECTION_FILE = Pattern.compile("\\S*kernel-[^\\s/]+\\.json");
 
     private final Method display;
     private final Method update;
@@ -32,22 +48,58 @@ final class KernelDisplay implements Display {
         this.mimeFirst = mimeFirst;
     }
 
-    /** The first candidate whose class loads and has both functions, or standard output. */
-    static Display find(List<Candidate> candidates, ClassLoader... loaders) {
+    /** The running JVM's display, looked up on first use (the holder idiom: initialised once, never changed). */
+    static Display current() {
+        return ThisJvm.DISPLAY;
+    }
+
+    private static final class ThisJvm {
+        static final Display DISPLAY = choose(KNOWN,
+                kernelEvidence(System.getProperty("sun.java.command", ""), System.getenv()), System.out,
+                Show.class.getClassLoader(), Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * The first candidate found through the loaders, or standard output. In a JVM with evidence of being a
+     * kernel, finding none is said on {@code out}, once: this is called once per JVM.
+     */
+    static Display choose(List<Candidate> candidates, Optional<String> evidence, PrintStream out,
+                          ClassLoader... loaders) {
+        Optional<KernelDisplay> found = find(candidates, loaders);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        evidence.ifPresent(why -> out.println("Show: this JVM is a Jupyter kernel (" + why + "), but none of the "
+                + "display functions the kit knows was found: " + candidates.stream().map(Candidate::className)
+                .collect(Collectors.joining(", ")) + ". Charts, tables and Markdown appear as plain text. "
+                + "Use the kit's kernel (./kit setup), or report this kernel and its version."));
+        return new StdoutDisplay();
+    }
+
+    /** The first candidate whose class loads through one of the loaders and has both functions. */
+    static Optional<KernelDisplay> find(List<Candidate> candidates, ClassLoader... loaders) {
         for (Candidate c : candidates) {
             for (ClassLoader loader : loaders) {
                 KernelDisplay found = tryLoad(c, loader);
                 if (found != null) {
-                    return found;
+                    return Optional.of(found);
                 }
             }
         }
-        return new StdoutDisplay();
+        return Optional.empty();
     }
 
-    /** The running kernel's display, looked up through the library's and the thread's class loaders. */
-    static Display current() {
-        return find(KNOWN, Show.class.getClassLoader(), Thread.currentThread().getContextClassLoader());
+    /**
+     * Why this JVM looks like a Jupyter kernel, from its command line and environment; empty otherwise.
+     * Every kernelspec passes a connection file; the kit's also sets the classpath variables.
+     */
+    static Optional<String> kernelEvidence(String command, Map<String, String> environment) {
+        Matcher file = CONNECTION_FILE.matcher(command);
+        if (file.find()) {
+            return Optional.of("started with the connection file " + file.group());
+        }
+        return KERNEL_CLASSPATH_VARIABLES.stream().filter(environment::containsKey).findFirst()
+                .map(name -> name + " is set");
     }
 
     private static KernelDisplay tryLoad(Candidate c, ClassLoader loader) {
@@ -88,6 +140,12 @@ final class KernelDisplay implements Display {
     @Override
     public boolean isKernel() {
         return true;
+    }
+
+    /** Where the output goes, e.g. "org.rapaio.jupyter.kernel.global.Global.display". */
+    @Override
+    public String toString() {
+        return display.getDeclaringClass().getName() + "." + display.getName();
     }
 
     private static Object invoke(Method m, Object... args) {

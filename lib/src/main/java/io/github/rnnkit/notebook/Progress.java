@@ -3,7 +3,8 @@ package io.github.rnnkit.notebook;
 /**
  * A text progress bar, {@code training [#########...........]  45/100}, shown once and then
  * updated in place in a notebook. Outside a kernel it prints a line at each tenth of the way, so
- * a log stays short. Obtain one from {@link Show#progress(String, int)}.
+ * a log stays short. Obtain one from {@link Show#progress(String, int)}. Safe to advance from several
+ * threads, as parallel training runs do.
  */
 public final class Progress {
 
@@ -13,7 +14,7 @@ public final class Progress {
     private final String label;
     private final int total;
     private final String id;
-    private int done;
+    private int done;   // guarded by this: training on several threads may advance one bar
 
     Progress(Display display, String label, int total) {
         this.display = display;
@@ -23,12 +24,12 @@ public final class Progress {
     }
 
     /** Advances by one step. */
-    public void step() {
+    public synchronized void step() {
         update(done + 1);
     }
 
     /** Sets the number of steps done, between 0 and total. */
-    public void update(int stepsDone) {
+    public synchronized void update(int stepsDone) {
         if (stepsDone < 0 || stepsDone > total) {
             throw new IllegalArgumentException(
                     "stepsDone: expected an integer in [0, " + total + "], got " + stepsDone);
@@ -43,7 +44,7 @@ public final class Progress {
     }
 
     /** Steps done so far. */
-    public int done() {
+    public synchronized int done() {
         return done;
     }
 

@@ -10,7 +10,7 @@ import tech.tablesaw.api.Table;
  *
  * <p>Every method returns nothing, so a cell ending in {@code Show.chart(c);} shows the chart and
  * no stray value (rapaio's kernel shows the last expression of a cell even after a semicolon).
- * The kernel is looked up on each call: there is no global state to set up or reset.
+ * The kernel's display is looked up once, on first use: there is nothing to set up or reset.
  *
  * <pre>{@code
  * Show.chart(Plots.line("σ'(z)").series("σ'", z, ds).build());

@@ -26,7 +26,9 @@ import java.util.List;
  */
 public final class LinePlot {
 
-    private record Series(String name, double[] x, double[] y, boolean dashed) {
+    private enum Style { SOLID, DASHED, DOTS }
+
+    private record Series(String name, double[] x, double[] y, Style style) {
     }
 
     private final String title;
@@ -87,7 +89,7 @@ public final class LinePlot {
 
     /** Adds a solid line through the points (x[i], y[i]). */
     public LinePlot series(String name, double[] x, double[] y) {
-        return add(name, x, y, false);
+        return add(name, x, y, Style.SOLID);
     }
 
     /**
@@ -95,7 +97,12 @@ public final class LinePlot {
      * restarts the dash at every point, so sample a dashed curve coarsely (tens of points).
      */
     public LinePlot dashed(String name, double[] x, double[] y) {
-        return add(name, x, y, true);
+        return add(name, x, y, Style.DASHED);
+    }
+
+    /** Adds points drawn as dots with no line between them: single points, or a curve that lies on another one. */
+    public LinePlot dots(String name, double[] x, double[] y) {
+        return add(name, x, y, Style.DOTS);
     }
 
     /**
@@ -104,21 +111,21 @@ public final class LinePlot {
      */
     public LinePlot smoothed(String name, double[] y, int window) {
         double[] means = Grid.blockMeans(y, window);
-        return add(name, Grid.map(Grid.range(1, means.length), i -> i * window), means, false);
+        return add(name, Grid.map(Grid.range(1, means.length), i -> i * window), means, Style.SOLID);
     }
 
     /** A dashed horizontal line at height y across the x range of the other series: a baseline. */
     public LinePlot hline(String name, double y) {
         checkName(name);
         Check.finite("y", y);
-        horizontals.add(new Series(name, new double[0], new double[] {y}, true));
+        horizontals.add(new Series(name, new double[0], new double[] {y}, Style.DASHED));
         return this;
     }
 
-    private LinePlot add(String name, double[] x, double[] y, boolean dashed) {
+    private LinePlot add(String name, double[] x, double[] y, Style style) {
         checkName(name);
         Check.vector("y", y, Check.vector("x", x));
-        series.add(new Series(name, x.clone(), y.clone(), dashed));
+        series.add(new Series(name, x.clone(), y.clone(), style));
         return this;
     }
 
@@ -154,16 +161,16 @@ public final class LinePlot {
             chart.getStyler().setYAxisMax(axis(yMax));
         }
         for (Series s : series) {
-            draw(chart, s.name(), s.x(), s.y(), s.dashed());
+            draw(chart, s.name(), s.x(), s.y(), s.style());
         }
         for (Series h : horizontals) {
             double[] x = xRange();
-            draw(chart, h.name(), x, new double[] {h.y()[0], h.y()[0]}, true);
+            draw(chart, h.name(), x, new double[] {h.y()[0], h.y()[0]}, Style.DASHED);
         }
         return chart;
     }
 
-    private void draw(XYChart chart, String name, double[] x, double[] y, boolean dashed) {
+    private void draw(XYChart chart, String name, double[] x, double[] y, Style style) {
         double[] plotted = new double[y.length];
         for (int i = 0; i < y.length; i++) {
             if (logY && !(y[i] > 0)) {
@@ -173,8 +180,12 @@ public final class LinePlot {
             plotted[i] = axis(y[i]);
         }
         XYSeries xy = chart.addSeries(name, x, plotted);
-        xy.setMarker(SeriesMarkers.NONE);
-        xy.setLineStyle(dashed ? SeriesLines.DASH_DASH : SeriesLines.SOLID);
+        xy.setMarker(style == Style.DOTS ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        xy.setLineStyle(switch (style) {
+            case SOLID -> SeriesLines.SOLID;
+            case DASHED -> SeriesLines.DASH_DASH;
+            case DOTS -> SeriesLines.NONE;
+        });
     }
 
     private double axis(double y) {

@@ -13,6 +13,7 @@ import java.util.Random;
  *   <li>{@link #uniform}: every weight and bias from U(−1/√H, 1/√H), as torch.nn.RNN (the default);</li>
  *   <li>{@link #normal}: weights from N(0, σ²), biases 0 (min-char-rnn uses σ = 0.01);</li>
  *   <li>{@link #identity}: W = s·I, biases 0, U and V from N(0, 0.001²) (Le, Jaitly and Hinton's IRNN);</li>
+ *   <li>{@link #orthogonal}: W a random orthogonal matrix (WᵀW = I, so λ1 = ρ = 1), the rest as {@link #uniform};</li>
  *   <li>{@link #withSpectralRadius} and {@link #withLargestSingularValue}: W rescaled to a chosen ρ(W) or λ1(W).</li>
  * </ul>
  */
@@ -47,6 +48,34 @@ public final class Init {
         Random rng = new Random(seed);
         return RnnParams.of(Matrices.gaussian(rng, hidden, input, 0.001), Matrices.identity(hidden, scale),
                 new double[hidden], Matrices.gaussian(rng, output, hidden, 0.001), new double[output]);
+    }
+
+    /**
+     * W a random orthogonal matrix, the Gram–Schmidt orthonormalisation of the columns of a Gaussian
+     * matrix (so WᵀW = I and every singular value is 1); U, b, V, c from U(−1/√H, 1/√H) as in {@link #uniform}.
+     */
+    public static RnnParams orthogonal(int hidden, int input, int output, long seed) {
+        RnnParams p = uniform(hidden, input, output, seed);
+        double[][] q = Matrices.gaussian(new Random(seed ^ 0x5DEECE66DL), hidden, hidden, 1);
+        for (int j = 0; j < hidden; j++) {
+            for (int k = 0; k < j; k++) {
+                double dot = 0;
+                for (int i = 0; i < hidden; i++) {
+                    dot += q[i][j] * q[i][k];
+                }
+                for (int i = 0; i < hidden; i++) {
+                    q[i][j] -= dot * q[i][k];
+                }
+            }
+            double norm = 0;
+            for (int i = 0; i < hidden; i++) {
+                norm += q[i][j] * q[i][j];
+            }
+            for (int i = 0; i < hidden; i++) {
+                q[i][j] /= Math.sqrt(norm);
+            }
+        }
+        return RnnParams.of(p.U(), q, p.b(), p.V(), p.c());
     }
 
     /** The same parameters with W rescaled so that its spectral radius max|λ(W)| is {@code radius}. */

@@ -90,6 +90,12 @@ public final class Rnn implements Trainable<Rnn> {
     }
 
     @Override
+    public double loss(Example e) {
+        Check.notNull("e", e, "an Example");
+        return e.loss().value(forward(e.xsView(), null).logitsView());
+    }
+
+    @Override
     public TrainingState<Rnn> startTraining() {
         return new Training(this);
     }

@@ -11,4 +11,7 @@ public interface Trainable<N extends Trainable<N>> {
 
     /** A new training state holding a private copy of this network's parameters. */
     TrainingState<N> startTraining();
+
+    /** The loss {@code e} asks for at this network's weights, from a zero initial state, without gradients. */
+    double loss(Example e);
 }

@@ -28,5 +28,12 @@
  * ({@link io.github.rnnkit.rnn.Example}) and what a network must offer to be trained
  * ({@link io.github.rnnkit.rnn.Trainable}, {@link io.github.rnnkit.rnn.TrainingState}: the SGD
  * and Adagrad updates Θ ← Θ − η g and Θ ← Θ − η g / sqrt(S + 1e-8)).
+ *
+ * <pre>
+ *   a tanh RNN is a sigmoid RNN: s_t = (h_t + 1)/2 with U' = 2U, W' = 4W, b' = 2(b − W·1), V' = 2V, c' = c − V·1
+ *   dead units: f'(z_t,i) = 0 at every step of every sequence (for ReLU, z_t,i ≤ 0)
+ * </pre>
+ *
+ * ({@link io.github.rnnkit.rnn.TanhAsSigmoid}, {@link io.github.rnnkit.rnn.DeadUnits}.)
  */
 package io.github.rnnkit.rnn;

@@ -29,6 +29,12 @@ public final class Trainer {
     public record Step(int step, double loss, double gradNorm, double clippedNorm, boolean clipped) {
     }
 
+    /** Called with a copy of the network every so many steps, e.g. to score it on held-out data. */
+    @FunctionalInterface
+    public interface Checkpoint<N> {
+        void at(int stepsDone, N network);
+    }
+
     /** Called after every step, e.g. to advance a progress bar. */
     @FunctionalInterface
     public interface StepListener {
@@ -69,9 +75,21 @@ public final class Trainer {
 
     /** Trains a copy of {@code start} for {@code steps} steps on the examples {@code data.apply(step)}; start is left as it was. */
     public <N extends Trainable<N>> TrainingRun<N> train(N start, int steps, IntFunction<Example> data) {
+        return train(start, steps, data, steps, (done, network) -> { });
+    }
+
+    /**
+     * The same, and after every {@code every} completed steps (every, 2·every, …, up to steps) hands
+     * {@code checkpoint} the number of steps done and a copy of the network as it is then. A
+     * diverged run has no checkpoints after its divergence.
+     */
+    public <N extends Trainable<N>> TrainingRun<N> train(N start, int steps, IntFunction<Example> data,
+                                                         int every, Checkpoint<? super N> checkpoint) {
         Check.notNull("start", start, "a network to train (an Rnn, Lstm or Gru)");
         Check.atLeast("steps", steps, 1);
         Check.notNull("data", data, "a function from step to Example");
+        Check.atLeast("every", every, 1);
+        Check.notNull("checkpoint", checkpoint, "a Checkpoint");
         TrainingState<N> state = start.startTraining();
         TrainingRun.Builder run = new TrainingRun.Builder(clip);
         for (int step = 0; step < steps; step++) {
@@ -94,6 +112,9 @@ public final class Trainer {
             Step record = new Step(step, e.loss(), g.normBefore(), g.normAfter(), g.changed());
             run.add(record);
             listener.after(record);
+            if ((step + 1) % every == 0 && state.firstNonFinite() == null) {
+                checkpoint.at(step + 1, state.network());
+            }
         }
         String overflow = run.diverged() ? null : state.firstNonFinite();
         if (overflow != null) {

@@ -9,6 +9,7 @@
  *
  * A run ({@link io.github.rnnkit.train.TrainingRun}) records per step the loss and ‖g‖ before and
  * after clipping; a loss, gradient or weight that stops being finite ends it as diverged, a result
- * and not an error.
+ * and not an error. A run can hand a copy of the network to a checkpoint every n steps, to score it
+ * on held-out data while it trains; independent runs may train on separate threads.
  */
 package io.github.rnnkit.train;

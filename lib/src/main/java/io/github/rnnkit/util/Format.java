@@ -23,4 +23,23 @@ public final class Format {
         }
         return String.format("%.5e", x).replaceAll("\\.?0+e", "e");
     }
+
+    /**
+     * The mean of some results and their range, "mean (min–max)", each number in {@code format}
+     * ("%.4f", "%.2g", …): how a result over several seeds is reported. NaN entries (a run that
+     * diverged) count as NaN, so they cannot hide.
+     */
+    public static String meanAndRange(double[] values, String format) {
+        Check.nonEmpty("values", values);
+        Check.notNull("format", format, "a format such as \"%.4f\"");
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            sum += v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return String.format(format + " (" + format + "–" + format + ")", sum / values.length, min, max);
+    }
 }

@@ -44,6 +44,8 @@ class DataBadInputTest {
                         () -> v.window("abcabc", 3, 3), "<= 2", "4 characters", "got 3")
                 .row("Vocabulary.window", "a character outside the vocabulary, named by its place in the text", "text[3]",
                         () -> v.window("abcxabc", 1, 3), "\"abc\"", "'x'")
+                .row("AddingProblem.mse", "a null network", "network", () -> AddingProblem.mse(null, AddingProblem.examples(1, 3, 1)), "null")
+                .row("AddingProblem.mse", "no examples", "examples", () -> AddingProblem.mse(new io.github.rnnkit.rnn.Rnn(io.github.rnnkit.rnn.Init.uniform(2, 2, 1, 1), io.github.rnnkit.activation.Activations.TANH), List.of()), "none")
                 .row("AddingProblem.examples", "zero examples", "n", () -> AddingProblem.examples(0, 10, 1), ">= 1", "0")
                 .row("AddingProblem.examples", "one step, too few for two markers", "steps",
                         () -> AddingProblem.examples(5, 1, 1), ">= 2", "1")

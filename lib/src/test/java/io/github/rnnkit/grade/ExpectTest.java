@@ -90,4 +90,20 @@ class ExpectTest {
         AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> Expect.that(false, "norm <= 5"));
         assertTrue(e.getMessage().startsWith("expected norm <= 5, but it did not hold"), e.getMessage());
     }
+
+    @Test
+    void aFailureSaysWhatWasCheckedExpectedAndCameAndNothingElse() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> Expect.close(1.0, 1.1, 1e-12, "x"));
+        assertEquals("x: expected 1.0, got 1.1 (relative error 4.76e-02 > 1.0E-12)", e.getMessage());
+        AssertionFailedError equal = assertThrows(AssertionFailedError.class, () -> Expect.equal(2, 3, "count"));
+        assertEquals("count: expected 2, got 3", equal.getMessage());
+    }
+
+    @Test
+    void rejectsNamesAnExceptionOfTheWrongKind() {
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> Expect.rejects(() -> {
+            throw new IllegalStateException("limit");
+        }, "limit", "clip(g, -1)"));
+        assertEquals("clip(g, -1): expected an IllegalArgumentException, got IllegalStateException", e.getMessage());
+    }
 }

@@ -41,6 +41,15 @@ class RnnBadInputTest {
                 .row("Rnn.bptt", "a window k of 0", "k", () -> RNN.bptt(FWD, TARGETS, 0), ">= 1", "0")
                 .row("Rnn.bpttLastStep", "a target of the wrong length", "target", () -> RNN.bpttLastStep(FWD, new double[3]), "length 4")
                 .row("Rnn.bpttLastStep", "a NaN target", "target[0]", () -> RNN.bpttLastStep(FWD, new double[] {Double.NaN, 0, 0, 0}), "NaN")
+                .row("Rnn.loss", "a null example", "e", () -> RNN.loss(null), "Example")
+                .row("Init.orthogonal", "no hidden units", "hidden", () -> Init.orthogonal(0, 2, 1, 1), ">= 1", "0")
+                .row("TanhAsSigmoid.params", "null parameters", "tanh", () -> TanhAsSigmoid.params(null), "RnnParams")
+                .row("TanhAsSigmoid.state", "an empty state", "h", () -> TanhAsSigmoid.state(new double[0]), "non-empty", "length 0")
+                .row("TanhAsSigmoid.state", "a NaN state", "h[1]", () -> TanhAsSigmoid.state(new double[] {0, Double.NaN}), "NaN")
+                .row("DeadUnits.of", "a null network", "rnn", () -> DeadUnits.of(null, java.util.List.<double[][]>of(XS)), "Rnn")
+                .row("DeadUnits.of", "no sequences", "sequences", () -> DeadUnits.of(RNN, java.util.List.of()), "none")
+                .row("DeadUnits.of", "a null sequence", "sequences", () -> DeadUnits.of(RNN, java.util.Arrays.asList(XS, null)), "null at 1")
+                .row("DeadUnits.of", "a sequence of the wrong width", "xs", () -> DeadUnits.of(RNN, java.util.List.<double[][]>of(new double[][] {{1, 2, 3}})), "1×2")
                 .tests();
     }
 

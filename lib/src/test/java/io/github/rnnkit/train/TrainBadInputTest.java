@@ -33,6 +33,8 @@ class TrainBadInputTest {
                         () -> Trainer.sgd(0.1).train(rnn, 1, i -> wide), "1×2", "length 3")
                 .row("Trainer.train", "an LSTM with fewer classes than the targets", "targets[1]",
                         () -> Trainer.sgd(0.1).train(new Lstm(Lstm.init(2, 2, 2, 1, 1)), 1, i -> example), "[0, 1]", "3")
+                .row("Trainer.train", "checkpoints every 0 steps", "every", () -> Trainer.sgd(0.1).train(rnn, 2, i -> example, 0, (d, n) -> { }), ">= 1", "0")
+                .row("Trainer.train", "a null checkpoint", "checkpoint", () -> Trainer.sgd(0.1).train(rnn, 2, i -> example, 1, null), "null")
                 .row("TrainingRun.step", "a step not completed", "i", () -> run.step(2), "[0, 1]", "2")
                 .row("ClipPolicy.value", "a negative limit", "limit", () -> ClipPolicy.value(-5), ">= 0", "-5")
                 .row("ClipPolicy.norm", "a NaN limit", "maxNorm", () -> ClipPolicy.norm(Double.NaN), "NaN")

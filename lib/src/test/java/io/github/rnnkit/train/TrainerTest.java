@@ -228,4 +228,58 @@ class TrainerTest {
             assertEquals(Math.min(0.5, before), Matrices.frobenius(perTensor.get(name)), 1e-12, name);
         }
     }
+
+    @Test
+    void eachCheckpointHoldsTheNetworkOfARunThatStoppedThere() {
+        List<Example> train = AddingProblem.examples(60, 6, 3);
+        Trainer sgd = Trainer.sgd(0.1).clip(ClipPolicy.globalNorm(1));
+        Lstm start = new Lstm(Lstm.init(4, 2, 1, 1.0, 5));
+        List<Integer> at = new java.util.ArrayList<>();
+        List<Lstm> seen = new java.util.ArrayList<>();
+        sgd.train(start, 60, train::get, 25, (done, network) -> { at.add(done); seen.add(network); });
+        assertEquals(List.of(25, 50), at);
+        for (int i = 0; i < at.size(); i++) {
+            Lstm alone = sgd.train(start, at.get(i), train::get).network();
+            assertArrayEquals(alone.params().flatten(), seen.get(i).params().flatten(), 0, "after " + at.get(i) + " steps");
+        }
+    }
+
+    @Test
+    void runsOnSeveralThreadsGiveWhatTheyGiveOneAfterAnother() {
+        List<Example> train = AddingProblem.examples(200, 8, 4);
+        Trainer sgd = Trainer.sgd(0.05).clip(ClipPolicy.globalNorm(1));
+        Function<Integer, double[]> run = seed -> {
+            double[] rnn = sgd.train(new Rnn(Init.uniform(6, 2, 1, seed), Activations.RELU), 200, train::get).network().params().toParams().flatten();
+            double[] gru = sgd.train(new Gru(Gru.init(6, 2, 1, seed)), 200, train::get).network().params().flatten();
+            return Matrices.flatten(new double[][] {rnn, gru});
+        };
+        List<double[]> parallel = java.util.stream.IntStream.range(0, 8).parallel().boxed().map(run).toList();
+        for (int seed = 0; seed < 8; seed++) {
+            assertArrayEquals(run.apply(seed), parallel.get(seed), 0, "seed " + seed);
+        }
+    }
+
+    @Test
+    void aNetworksLossWithoutGradientsIsHalfTheSquaredErrorOfItsLastOutput() {
+        Example e = AddingProblem.examples(1, 7, 2).get(0);
+        double y = AddingProblem.target(e);
+        Rnn rnn = new Rnn(Init.uniform(5, 2, 1, 3), Activations.TANH);
+        double o = rnn.forward(e.xs(), null).o(7)[0];
+        assertEquals(0.5 * (o - y) * (o - y), rnn.loss(e), 1e-15);
+        Gru gru = new Gru(Gru.init(5, 2, 1, 3));
+        double og = gru.forward(e.xs()).logits()[6][0];
+        assertEquals(0.5 * (og - y) * (og - y), gru.loss(e), 1e-15);
+    }
+
+    @Test
+    void theAddingProblemsMseIsTheMeanSquaredErrorOfTheLastOutput() {
+        List<Example> test = AddingProblem.examples(40, 9, 6);
+        Lstm lstm = new Lstm(Lstm.init(5, 2, 1, 1.0, 3));
+        double sum = 0;
+        for (Example e : test) {
+            double d = lstm.forward(e.xs()).logits()[8][0] - AddingProblem.target(e);
+            sum += d * d;
+        }
+        assertEquals(sum / 40, AddingProblem.mse(lstm, test), 1e-14);
+    }
 }

@@ -17,6 +17,8 @@ class UtilBadInputTest {
     @TestFactory
     Stream<DynamicTest> everyPublicMethodRejectsBadInput() {
         return BadInput.table()
+                .row("Format.meanAndRange", "no values", "values", () -> Format.meanAndRange(new double[0], "%.1f"), "non-empty")
+                .row("Format.meanAndRange", "a null format", "format", () -> Format.meanAndRange(new double[] {1}, null), "null")
                 .row("Check.rows", "a null matrix", "W",
                         () -> Check.rows("W", null), "null")
                 .row("Check.rows", "a matrix without rows", "W",

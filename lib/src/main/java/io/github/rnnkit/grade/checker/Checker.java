@@ -1,0 +1,381 @@
+package io.github.rnnkit.grade.checker;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import jdk.jshell.JShell;
+import jdk.jshell.SourceCodeAnalysis;
+
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The first half of the grader's verdict path, in which nothing of the student's runs. From a
+ * submission's solution cells and the instructor's test cells it builds
+ *
+ * <pre>
+ *   graded.Submission   every method declaration of every solution cell, as a static method
+ *   graded.Check_NN     one instructor test cell (hidden tests included) calling those methods
+ * </pre>
+ *
+ * and decides, for each exercise, whether its check can run or why it scores 0: the solution cell
+ * is missing, it does not compile (the compiler's message, on the student's line), its check
+ * cannot call it, or the code the check would run (the solution's methods and every student
+ * method they call, transitively) uses something forbidden: the default deny-list of
+ * {@link CallRules} or the exercise's own list. Whatever else a solution cell holds (imports,
+ * variables, classes, statements) is left out and named in a note. A method that breaks the
+ * deny-list is compiled with a body that only throws, so it can never run.
+ *
+ * <p>{@code java -cp <kit classpath> io.github.rnnkit.grade.checker.Checker JOB OUT} reads a
+ * {@link Job} folder, writes the classes under OUT and one JSON line per exercise to stdout.
+ */
+public final class Checker {
+
+    static final String PACKAGE = "graded";
+    private static final long STACK_BYTES = 1L << 30;
+    static final String SUBMISSION = "Submission";
+
+    /** The kernel's default imports (rapaio-jupyter-kernel 3.0.1's init.jshell), so a method means the same here. */
+    private static final String KERNEL_IMPORTS = "import java.util.*; import java.io.*; import java.math.*; "
+            + "import java.net.*; import java.util.concurrent.*; import java.util.prefs.*; import java.util.regex.*;";
+
+    /** A method declaration's piece placed in the Submission source, from its first line to its last. */
+    private record Placed(Declarations declarations, int firstLine, int lastLine) {
+
+        int cellLine(long line) {
+            return declarations.piece().line() + (int) (line - firstLine);
+        }
+    }
+
+    /** The Submission source and where each piece sits in it. */
+    private record Assembled(String text, List<Placed> placed) {
+
+        Optional<Placed> at(long line) {
+            return placed.stream().filter(p -> line >= p.firstLine() && line <= p.lastLine()).findFirst();
+        }
+    }
+
+    /** A compiled student method: where it is, and what it uses. */
+    private record Method(Placed placed, List<Uses.Use> uses) {
+    }
+
+    /** What happened to one solution cell. */
+    private static final class CellReport {
+        final List<String> notes = new ArrayList<>();
+        String error;
+    }
+
+    private final Javac javac;
+    private final SourceCodeAnalysis analysis;
+    private final Map<String, CellReport> reports = new LinkedHashMap<>();
+    private final Map<String, String> checkErrors = new HashMap<>();
+
+    private Checker(Javac javac, SourceCodeAnalysis analysis) {
+        this.javac = javac;
+        this.analysis = analysis;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("arguments: expected JOB OUT (two folders), got " + List.of(args));
+        }
+        Job job = Job.read(Path.of(args[0]));
+        List<Assessment> found = new ArrayList<>();
+        // The compiler recurses once per nesting level of the student's code: a deep stack keeps it working.
+        Thread worker = new Thread(null, () -> found.addAll(check(job, Path.of(args[1]), System.getProperty("java.class.path"))),
+                "checker", STACK_BYTES);
+        worker.start();
+        worker.join();
+        if (found.size() != job.exercises().size()) {
+            System.exit(3);
+        }
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        found.forEach(a -> out.println(a.json()));
+    }
+
+    /** Assesses every exercise of the job and writes the classes of the runnable ones under {@code out}. */
+    public static List<Assessment> check(Job job, Path out, String classpath) {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        try (JShell shell = JShell.builder().executionEngine("local").out(quiet).err(quiet).build()) {
+            return new Checker(new Javac(classpath), shell.sourceCodeAnalysis()).assess(job, out);
+        }
+    }
+
+    private List<Assessment> assess(Job job, Path out) {
+        String imports = importsOf(job.imports());
+        List<Declarations> methods = declarations(job);
+        Assembled submission = compileSubmission(imports, methods);
+        Map<String, String> checks = checkSources(job, imports);
+        Javac.Run run = compileChecks(submission, checks);
+        Map<Element, Method> compiled = methodsOf(run, submission);
+        Map<String, List<Uses.Use>> usedByChecks = usesOfChecks(run, checks.keySet());
+        List<Assessment> found = new ArrayList<>();
+        Map<String, String> runnable = new LinkedHashMap<>();
+        for (int n = 0; n < job.exercises().size(); n++) {
+            Job.Task task = job.exercises().get(n);
+            String checkClass = checkName(n);
+            Assessment a = assess(task, checkClass, checks.containsKey(checkClass), compiled,
+                    usedByChecks.getOrDefault(checkClass, List.of()), run);
+            if (a.status() == Assessment.Status.RUNNABLE) {
+                runnable.put(checkClass, checks.get(checkClass));
+            }
+            found.add(a);
+        }
+        Set<Declarations> denied = new HashSet<>();
+        for (Method m : compiled.values()) {
+            if (firstBreak(List.of(m), CallRules.denyList(), "", run).isPresent()) {
+                denied.add(m.placed().declarations());
+            }
+        }
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put(PACKAGE + "/" + SUBMISSION, denied.isEmpty() ? submission.text() : assemble(imports, methods, denied).text());
+        runnable.forEach((name, text) -> sources.put(PACKAGE + "/" + name, text));
+        javac.generate(sources, out);
+        return found;
+    }
+
+    /** The import declarations of the lesson's first code cell. */
+    private String importsOf(String firstCell) {
+        return SolutionCell.split("imports", firstCell, analysis).pieces().stream()
+                .filter(p -> p.kind() == SolutionCell.Kind.IMPORT)
+                .map(p -> p.source().strip()).collect(Collectors.joining("\n"));
+    }
+
+    /** Every piece of every present solution cell that reads as method declarations; notes on the rest. */
+    private List<Declarations> declarations(Job job) {
+        Map<String, SolutionCell.Piece> candidates = new LinkedHashMap<>();
+        Map<String, String> cellOf = new HashMap<>();
+        for (Job.Cell cell : job.cells()) {
+            if (cell.source() == null) {
+                continue;
+            }
+            CellReport report = reports.computeIfAbsent(cell.id(), id -> new CellReport());
+            for (SolutionCell.Piece piece : SolutionCell.split(cell.id(), cell.source(), analysis).pieces()) {
+                if (piece.kind() == SolutionCell.Kind.METHOD || piece.kind() == SolutionCell.Kind.UNREADABLE) {
+                    String name = "pieces/Piece" + candidates.size();
+                    candidates.put(name, piece);
+                    cellOf.put(name, cell.id());
+                } else {
+                    report.notes.add(leftOut(piece.described()));
+                }
+            }
+        }
+        List<Declarations> kept = new ArrayList<>();
+        for (Declarations d : Declarations.read(candidates, cellOf, javac)) {
+            CellReport report = reports.get(d.cellId());
+            switch (d.shape()) {
+                case METHODS -> kept.add(d);
+                case BROKEN_METHODS -> report.error = report.error == null ? d.syntaxError() : report.error;
+                default -> report.notes.add(leftOut(d.piece().described()));
+            }
+        }
+        return kept;
+    }
+
+    private static String leftOut(String what) {
+        return "left out " + what + ": a solution cell may hold only method declarations";
+    }
+
+    /** Compiles the Submission class, leaving out each piece that has an error, until none has. */
+    private Assembled compileSubmission(String imports, List<Declarations> methods) {
+        while (true) {
+            Assembled assembled = assemble(imports, methods, Set.of());
+            Javac.Run run = javac.analyse(Map.of(PACKAGE + "/" + SUBMISSION, assembled.text()));
+            if (run.errors().isEmpty()) {
+                return assembled;
+            }
+            for (Diagnostic<? extends JavaFileObject> error : run.errors()) {
+                Placed p = assembled.at(error.getLineNumber()).orElseThrow(() -> new IllegalStateException(
+                        "the lesson's imports do not compile: " + Javac.message(error)));
+                CellReport report = reports.get(p.declarations().cellId());
+                if (report.error == null) {
+                    report.error = "line " + p.cellLine(error.getLineNumber()) + ": " + clean(Javac.message(error));
+                }
+                methods.remove(p.declarations());
+            }
+        }
+    }
+
+    private Assembled assemble(String imports, List<Declarations> methods, Set<Declarations> stubbed) {
+        StringBuilder text = new StringBuilder("package " + PACKAGE + ";\n" + KERNEL_IMPORTS + "\n" + imports
+                + "\npublic final class " + SUBMISSION + " {\n");
+        int line = (int) text.chars().filter(c -> c == '\n').count() + 1;
+        List<Placed> placed = new ArrayList<>();
+        for (Declarations d : methods) {
+            placed.add(new Placed(d, line, line + d.lines() - 1));
+            text.append(d.compiled(stubbed.contains(d))).append('\n');
+            line += d.lines();
+        }
+        return new Assembled(text.append("}\n").toString(), placed);
+    }
+
+    /** Check class name → source, for every exercise whose solution cell is there and compiles. */
+    private Map<String, String> checkSources(Job job, String imports) {
+        Map<String, String> checks = new LinkedHashMap<>();
+        for (int n = 0; n < job.exercises().size(); n++) {
+            Job.Task task = job.exercises().get(n);
+            CellReport report = reports.get(task.solution());
+            if (report != null && report.error == null) {
+                checks.put(checkName(n), "package " + PACKAGE + ";\n" + KERNEL_IMPORTS + "\n" + imports + "\nimport static "
+                        + PACKAGE + "." + SUBMISSION + ".*;\npublic final class " + checkName(n)
+                        + " {\npublic static void exercise$check() throws Throwable {\n" + task.test() + "\n}\n}\n");
+            }
+        }
+        return checks;
+    }
+
+    private static String checkName(int n) {
+        return String.format("Check_%02d", n);
+    }
+
+    /** Compiles the Submission with the checks, leaving out each check that cannot call it. */
+    private Javac.Run compileChecks(Assembled submission, Map<String, String> checks) {
+        while (true) {
+            Map<String, String> sources = new LinkedHashMap<>();
+            sources.put(PACKAGE + "/" + SUBMISSION, submission.text());
+            checks.forEach((name, text) -> sources.put(PACKAGE + "/" + name, text));
+            Javac.Run run = javac.analyse(sources);
+            if (run.errors().isEmpty()) {
+                return run;
+            }
+            for (Diagnostic<? extends JavaFileObject> error : run.errors()) {
+                String name = Javac.sourceName(error).substring(PACKAGE.length() + 1);
+                if (checks.remove(name) != null) {
+                    checkErrors.put(name, "the check cannot call your solution: " + clean(Javac.message(error)));
+                }
+            }
+        }
+    }
+
+    /** Every method of the compiled Submission, by its element, with what it uses. */
+    private static Map<Element, Method> methodsOf(Javac.Run run, Assembled submission) {
+        Trees trees = Trees.instance(run.task());
+        Elements elements = run.task().getElements();
+        CompilationUnitTree unit = run.units().get(0);
+        ClassTree type = (ClassTree) unit.getTypeDecls().get(0);
+        Map<Element, Method> methods = new LinkedHashMap<>();
+        for (Tree member : type.getMembers()) {
+            if (member instanceof MethodTree) {
+                TreePath path = TreePath.getPath(unit, member);
+                long line = unit.getLineMap().getLineNumber(trees.getSourcePositions().getStartPosition(unit, member));
+                submission.at(line).ifPresent(p -> methods.put(trees.getElement(path), new Method(p, Uses.in(path, trees, elements))));
+            }
+        }
+        return methods;
+    }
+
+    /** Check class name → the uses in its code. */
+    private static Map<String, List<Uses.Use>> usesOfChecks(Javac.Run run, Set<String> names) {
+        Trees trees = Trees.instance(run.task());
+        Map<String, List<Uses.Use>> uses = new HashMap<>();
+        for (CompilationUnitTree unit : run.units()) {
+            String name = unit.getSourceFile().getName().replaceAll(".*/", "").replace(".java", "");
+            if (names.contains(name)) {
+                uses.put(name, Uses.in(new TreePath(unit), trees, run.task().getElements()));
+            }
+        }
+        return uses;
+    }
+
+    private Assessment assess(Job.Task task, String checkClass, boolean compiles, Map<Element, Method> compiled,
+                              List<Uses.Use> checkUses, Javac.Run run) {
+        CellReport report = reports.get(task.solution());
+        if (report == null) {
+            return new Assessment(task.id(), Assessment.Status.MISSING, "the solution cell '" + task.solution()
+                    + "' is missing from the submission", List.of(), null);
+        }
+        if (report.error != null) {
+            return new Assessment(task.id(), Assessment.Status.DOES_NOT_COMPILE, report.error, report.notes, null);
+        }
+        if (!compiles) {
+            return new Assessment(task.id(), Assessment.Status.DOES_NOT_COMPILE, checkErrors.get(checkClass), report.notes, null);
+        }
+        CallRules forbidden = CallRules.forbidden(task.forbidden());
+        List<String> unknown = forbidden.unknownEntries(run.task().getElements());
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("exercise '" + task.id() + "': forbidden entries name no class or member: " + unknown);
+        }
+        List<Method> reached = reached(task, compiled, checkUses);
+        Optional<String> breach = firstBreak(reached, CallRules.denyList(), task.solution(), run)
+                .or(() -> firstBreak(reached, forbidden, task.solution(), run));
+        if (breach.isPresent()) {
+            return new Assessment(task.id(), Assessment.Status.FORBIDDEN, breach.get(), report.notes, null);
+        }
+        return new Assessment(task.id(), Assessment.Status.RUNNABLE, "", report.notes, PACKAGE + "." + checkClass);
+    }
+
+    /** The student methods a check runs: its solution cell's, those the check calls, and all they call. */
+    private static List<Method> reached(Job.Task task, Map<Element, Method> compiled, List<Uses.Use> checkUses) {
+        Set<Method> seen = new LinkedHashSet<>();
+        Deque<Method> todo = new ArrayDeque<>();
+        compiled.values().stream().filter(m -> m.placed().declarations().cellId().equals(task.solution())).forEach(todo::add);
+        checkUses.stream().map(u -> compiled.get(u.element())).filter(m -> m != null).forEach(todo::add);
+        while (!todo.isEmpty()) {
+            Method m = todo.poll();
+            if (seen.add(m)) {
+                m.uses().stream().map(u -> compiled.get(u.element())).filter(c -> c != null).forEach(todo::add);
+            }
+        }
+        return new ArrayList<>(seen);
+    }
+
+    /** The first use in {@code methods} that breaks a rule, said as the student reads it; {@code cellId} needs no name. */
+    private static Optional<String> firstBreak(List<Method> methods, CallRules rules, String cellId, Javac.Run run) {
+        Elements elements = run.task().getElements();
+        Types types = run.task().getTypes();
+        for (Method m : methods) {
+            for (Uses.Use use : m.uses()) {
+                Optional<CallRules.Rule> rule = rules.broken(use.element(), elements, types);
+                if (rule.isPresent()) {
+                    String cell = m.placed().declarations().cellId();
+                    String where = "line " + m.placed().cellLine(use.line())
+                            + (cell.equals(cellId) ? "" : " of solution cell '" + cell + "'");
+                    return Optional.of("uses " + nameOf(use.element()) + " (" + where + "): " + rule.get().reason());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How a use is named to the student: "System.exit", "new PrintStream", "Thread". */
+    private static String nameOf(Element e) {
+        if (e instanceof TypeElement t) {
+            return t.getSimpleName().toString();
+        }
+        String owner = e.getEnclosingElement().getSimpleName().toString();
+        return e.getKind() == ElementKind.CONSTRUCTOR ? "new " + owner : owner + "." + e.getSimpleName();
+    }
+
+    /** A compiler message on one line, with the grader's class names replaced by what the student knows. */
+    private static String clean(String message) {
+        return message.strip().replaceAll("\\s+", " ")
+                .replaceAll("(class |interface )?(" + PACKAGE + "\\.)?Check_\\d+", "the check")
+                .replaceAll("(class )?(" + PACKAGE + "\\.)?" + SUBMISSION, "your solution");
+    }
+}

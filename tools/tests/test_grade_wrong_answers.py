@@ -1,0 +1,91 @@
+"""The exercise contract, graded (docs/exercises.md): for every lesson, the solution scores full
+marks and the released student version 0 with "not implemented yet"; for every lesson with a
+tools/tests/wrong_answers/<lesson>.json, submission i (the solution with each exercise's i-th wrong
+answer in its solution cell) loses points on every exercise it replaced. All of it is one batch on
+the verdict path: one student folder per kind of submission, holding every lesson."""
+import json
+import re
+import shutil
+
+import pytest
+
+from grading import cell, lesson_of, run, solution, source, student, submit, with_cell
+from rnnkit_tools import paths
+
+LESSONS = [p.stem for p in paths.lessons(paths.SOLUTIONS)]
+FIXTURES = {p.stem: json.loads(p.read_text(encoding="utf-8"))
+            for p in sorted((paths.REPO / "tools" / "tests" / "wrong_answers").glob("*.json"))}
+ROUNDS = max((len(answers) for f in FIXTURES.values() for answers in f["wrong"].values()), default=0)
+
+def wrong_submission(lesson: str, i: int):
+    """The solution with every exercise's i-th wrong answer, and the solution cells replaced."""
+    nb = solution(lesson)
+    replaced = []
+    for solution_id, answers in FIXTURES[lesson]["wrong"].items():
+        if i < len(answers):
+            nb = with_cell(nb, solution_id, answers[i]["source"])
+            replaced.append(solution_id)
+    return nb, replaced
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    root = tmp_path_factory.mktemp("contract")
+    subs, out, solutions = root / "submitted", root / "grades", root / "solutions"
+    solutions.mkdir()
+    for lesson in LESSONS:
+        shutil.copy2(paths.SOLUTIONS / f"{lesson}.ipynb", solutions)
+        submit(subs, "solution", lesson, solution(lesson))
+        submit(subs, "student", lesson, student(lesson))
+    for lesson in FIXTURES:
+        for i in range(ROUNDS):
+            nb, replaced = wrong_submission(lesson, i)
+            if replaced:
+                submit(subs, f"wrong-{i}", lesson, nb)
+    _, scores = run(subs, out, solutions, jobs=2, timeout=30)
+    return {(s["student"], s["notebook"], s["grade_id"]): s for s in scores}
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_the_solution_scores_full_marks(graded, lesson):
+    for task in lesson_of(lesson).tasks:
+        row = graded[("solution", lesson, task.id)]
+        assert (row["status"], row["points"]) == ("passed", f"{task.points:g}"), row
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_the_released_version_scores_zero_with_not_implemented_yet(graded, lesson):
+    for task in lesson_of(lesson).tasks:
+        row = graded[("student", lesson, task.id)]
+        assert row["points"] == "0" and "not implemented yet" in row["message"], row
+
+
+@pytest.mark.parametrize("lesson", sorted(FIXTURES))
+def test_every_wrong_answer_loses_points_on_its_exercise(graded, lesson):
+    lesson_ = lesson_of(lesson)
+    by_solution = {t.solution: t for t in lesson_.tasks}
+    kept = []
+    for i in range(ROUNDS):
+        _, replaced = wrong_submission(lesson, i)
+        for solution_id in replaced:
+            task = by_solution[solution_id]
+            row = graded[(f"wrong-{i}", lesson, task.id)]
+            if float(row["points"]) >= task.points:
+                kept.append(f"{solution_id} #{i}: {FIXTURES[lesson]['wrong'][solution_id][i]['why']}")
+    assert kept == [], "wrong answers that kept their points"
+
+
+@pytest.mark.parametrize("lesson", sorted(FIXTURES))
+def test_every_exercise_has_at_least_two_wrong_answers(lesson):
+    answers = FIXTURES[lesson]["wrong"]
+    assert FIXTURES[lesson]["lesson"] == lesson
+    assert {t.solution for t in lesson_of(lesson).tasks} == set(answers)
+    assert all(len(a) >= 2 and all(w["why"] and w["source"] for w in a) for a in answers.values())
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_each_test_cell_checks_its_own_id_and_points(lesson):
+    nb = solution(lesson)
+    for task in lesson_of(lesson).tasks:
+        call = re.match(r'\s*Exercise\.check\("([^"]+)",\s*(\d+)', source(cell(nb, task.id)))
+        assert call and call.group(1) == task.id and float(call.group(2)) == task.points, task.id
