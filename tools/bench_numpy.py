@@ -1,49 +1,51 @@
-"""The min-char-rnn training loop in numpy, written for this kit's benchmark: H = 100, T = 25, the
-kit's built-in corpus, weights from N(0, 0.01²), Adagrad with learning rate 0.1, gradients clipped
-element-wise to [−5, 5], a tanh RNN with the summed cross-entropy loss. Prints iterations/s."""
-import re
+"""The min-char-rnn training loop in numpy, as Karpathy's min-char-rnn.py writes it, for
+`./kit bench`: a tanh RNN with the summed cross-entropy loss over T = 25 characters, one-hot inputs
+as dense column vectors, Adagrad with learning rate 0.1 (S ← S + g², Θ ← Θ − η g/sqrt(S + 1e-8))
+after clipping every gradient entry to [−5, 5]. Runs as a bench worker (tools/bench_worker.py)."""
+import os
 import sys
-import time
-from pathlib import Path
 
 import numpy as np
 
-HIDDEN, STEPS, RATE = 100, 25, 0.1
+from bench_worker import serve, windows
+
+RATE, CLIP = 0.1, 5.0
+NAMES = ("U", "W", "b", "V", "c")
 
 
-def corpus() -> str:
-    source = (Path(__file__).resolve().parents[1] / "lib/src/main/java/io/github/rnnkit/data/Corpus.java").read_text()
-    lines = re.findall(r'^\s+"(.*?)",?$', source, flags=re.M)
-    return "\n".join(lines)
+class Loop:
+    def __init__(self, weights: dict):
+        self.chars = sorted(set(weights["text"]))
+        self.window = windows(weights["text"], weights["steps"], {c: i for i, c in enumerate(self.chars)})
+        self.initial = {k: np.array(weights[k], dtype=np.float64).reshape(len(weights[k]), -1) for k in NAMES}
+        self.params, self.memory = self.fresh()
+
+    def fresh(self):
+        return {k: p.copy() for k, p in self.initial.items()}, {k: np.zeros_like(p) for k, p in self.initial.items()}
+
+    def losses(self, iterations: int):
+        return train(*self.fresh(), self.window, len(self.chars), iterations)
+
+    def round(self, iterations: int):
+        return train(self.params, self.memory, self.window, len(self.chars), iterations)
 
 
-def train(text: str, iterations: int, seed: int = 1):
-    chars = sorted(set(text))
-    index = {c: i for i, c in enumerate(chars)}
-    v = len(chars)
-    rng = np.random.default_rng(seed)
-    params = {
-        "U": rng.normal(0, 0.01, (HIDDEN, v)), "W": rng.normal(0, 0.01, (HIDDEN, HIDDEN)), "b": np.zeros((HIDDEN, 1)),
-        "V": rng.normal(0, 0.01, (v, HIDDEN)), "c": np.zeros((v, 1)),
-    }
-    memory = {k: np.zeros_like(p) for k, p in params.items()}
-    span = len(text) - STEPS - 1
+def train(params, memory, window, v, iterations):
     losses = []
-    for it in range(iterations):
-        start = (it * STEPS) % span
-        inputs = [index[c] for c in text[start:start + STEPS]]
-        targets = [index[c] for c in text[start + 1:start + STEPS + 1]]
+    for i in range(iterations):
+        inputs, targets = window(i)
         loss, grads = loss_and_gradients(params, inputs, targets, v)
         for k in params:
-            g = np.clip(grads[k], -5, 5)
+            g = np.clip(grads[k], -CLIP, CLIP)
             memory[k] += g * g
             params[k] -= RATE * g / np.sqrt(memory[k] + 1e-8)
-        losses.append(loss)
-    return v, losses
+        losses.append(float(loss))
+    return losses
 
 
 def loss_and_gradients(p, inputs, targets, v):
-    xs, hs, ps = {}, {-1: np.zeros((HIDDEN, 1))}, {}
+    hidden = p["W"].shape[0]
+    xs, hs, ps = {}, {-1: np.zeros((hidden, 1))}, {}
     loss = 0.0
     for t, i in enumerate(inputs):
         xs[t] = np.zeros((v, 1))
@@ -54,7 +56,7 @@ def loss_and_gradients(p, inputs, targets, v):
         ps[t] = e / e.sum()
         loss -= np.log(ps[t][targets[t], 0])
     g = {k: np.zeros_like(a) for k, a in p.items()}
-    dh_next = np.zeros((HIDDEN, 1))
+    dh_next = np.zeros((hidden, 1))
     for t in reversed(range(len(inputs))):
         do = ps[t].copy()
         do[targets[t]] -= 1
@@ -69,22 +71,15 @@ def loss_and_gradients(p, inputs, targets, v):
     return loss, g
 
 
-def main() -> int:
-    iterations = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    rounds = 3
-    text = corpus()
-    train(text, 50)
-    rates = []
-    for round_number in range(1, rounds + 1):
-        began = time.perf_counter()
-        v, losses = train(text, iterations)
-        rates.append(iterations / (time.perf_counter() - began))
-        print(f"numpy round {round_number}: {rates[-1]:.1f} iterations/s")
-    print(f"numpy {np.__version__}: H={HIDDEN} T={STEPS} V={v}, {rounds} rounds of {iterations} iterations")
-    print(f"numpy iterations/s: {sorted(rates)[rounds // 2]:.1f} (median of {rounds} rounds)")
-    print(f"numpy loss: {losses[0]:.2f} at the start, {losses[-1]:.2f} at the end")
-    return 0
+def info() -> dict:
+    from threadpoolctl import threadpool_info
+    blas = [lib for lib in threadpool_info() if lib.get("user_api") == "blas"]
+    return {"runtime": f"numpy {np.__version__}, Python {sys.version.split()[0]}",
+            "blas": [{k: lib.get(k) for k in ("internal_api", "version", "architecture", "num_threads",
+                                                "threading_layer")} for lib in blas],
+            "environment": {k: os.environ.get(k) for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE",
+                                                           "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}}
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(serve(info, Loop))

@@ -6,6 +6,7 @@ import io.github.rnnkit.util.Matrices;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The speed-optimised forward pass and BPTT behind {@link Rnn}: the same equations as
@@ -25,6 +26,7 @@ final class FastBptt {
     private final double[][] ut;
     private final double[][] wt;
     private final double[][] vt;
+    private final int[] allIndices;
 
     FastBptt(double[][] u, double[][] w, double[] b, double[][] v, double[] c, Activation f) {
         this.u = u;
@@ -36,6 +38,7 @@ final class FastBptt {
         this.ut = new double[u[0].length][u.length];
         this.wt = new double[w.length][w.length];
         this.vt = new double[v[0].length][v.length];
+        this.allIndices = IntStream.range(0, Math.max(Math.max(u.length, u[0].length), v.length)).toArray();
         refresh();
     }
 
@@ -159,17 +162,18 @@ final class FastBptt {
      * is loaded and stored a quarter as often; zero x_j are skipped (a one-hot input costs one
      * vector, a ReLU state only its active units).
      */
-    private static void addCombination(double[] out, double[][] vectors, double[] x) {
+    private void addCombination(double[] out, double[][] vectors, double[] x) {
         int[] j = nonZeros(x);
+        int n = count(j, x);
         int k = 0;
-        for (; k + 4 <= j.length; k += 4) {
+        for (; k + 4 <= n; k += 4) {
             double[] a0 = vectors[j[k]], a1 = vectors[j[k + 1]], a2 = vectors[j[k + 2]], a3 = vectors[j[k + 3]];
             double x0 = x[j[k]], x1 = x[j[k + 1]], x2 = x[j[k + 2]], x3 = x[j[k + 3]];
             for (int i = 0; i < out.length; i++) {
                 out[i] += a0[i] * x0 + a1[i] * x1 + a2[i] * x2 + a3[i] * x3;
             }
         }
-        for (; k < j.length; k++) {
+        for (; k < n; k++) {
             double[] a0 = vectors[j[k]];
             double x0 = x[j[k]];
             for (int i = 0; i < out.length; i++) {
@@ -182,7 +186,7 @@ final class FastBptt {
      * Σ_n a_n b_nᵀ (an m×n matrix). Terms whose b_n is mostly zeros (one-hot inputs) touch only
      * b_n's non-zero columns; the others are added four at a time, each row once per four terms.
      */
-    private static double[][] sumOfOuters(List<double[]> as, List<double[]> bs, int m, int n) {
+    private double[][] sumOfOuters(List<double[]> as, List<double[]> bs, int m, int n) {
         double[][] out = new double[m][n];
         List<double[]> denseA = new ArrayList<>();
         List<double[]> denseB = new ArrayList<>();
@@ -190,12 +194,14 @@ final class FastBptt {
             double[] a = as.get(t);
             double[] b = bs.get(t);
             int[] nonZero = nonZeros(b);
-            if (nonZero.length * 2 >= n) {
+            int count = count(nonZero, b);
+            if (count * 2 >= n) {
                 denseA.add(a);
                 denseB.add(b);
                 continue;
             }
-            for (int j : nonZero) {
+            for (int k = 0; k < count; k++) {
+                int j = nonZero[k];
                 for (int i = 0; i < m; i++) {
                     out[i][j] += a[i] * b[j];
                 }
@@ -235,7 +241,18 @@ final class FastBptt {
         return out;
     }
 
-    private static int[] nonZeros(double[] y) {
+    /**
+     * The indices of y's non-zero entries, in order; for a vector without zeros (a tanh state, a
+     * softmax gradient: most vectors here) the shared 0, 1, 2, … without scanning twice or allocating.
+     */
+    private int[] nonZeros(double[] y) {
+        int first = 0;
+        while (first < y.length && y[first] != 0) {
+            first++;
+        }
+        if (first == y.length) {
+            return allIndices;
+        }
         int[] idx = new int[y.length];
         int count = 0;
         for (int j = 0; j < y.length; j++) {
@@ -243,7 +260,12 @@ final class FastBptt {
                 idx[count++] = j;
             }
         }
-        return count == y.length ? idx : Arrays.copyOf(idx, count);
+        return Arrays.copyOf(idx, count);
+    }
+
+    /** How many of {@link #nonZeros}'s indices belong to y: all of y's when it returned the shared ones. */
+    private int count(int[] nonZeros, double[] y) {
+        return nonZeros == allIndices ? y.length : nonZeros.length;
     }
 
     private static double[] times(double[] x, double[] y) {
