@@ -179,8 +179,9 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="./kit", description="The RNN Gradients Kit: lessons, tests, grading.")
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name, run, summary, java=True, jupyter=True, extra=False):
-        p = sub.add_parser(name, help=summary, description=summary)
+    def command(name, run, summary, java=True, jupyter=True, extra=False, own_help=False):
+        # own_help: the command's script parses its options and answers --help itself
+        p = sub.add_parser(name, help=summary, description=summary, add_help=not own_help)
         p.set_defaults(run=run, java=java, jupyter=jupyter, takes_extra=extra)
         return p
 
@@ -213,8 +214,8 @@ def parser() -> argparse.ArgumentParser:
                    help="default: every lesson in Lab, the Notebook 7 set in Notebook 7 (see README)")
     command("binder-link", cmd_binder_link, "print the Binder link of this clone's GitHub remote 'origin'",
             java=False, jupyter=False)
-    command("bench", cmd_bench, "speed figures: the training loop against numpy (--kernel, --grading: more)",
-            jupyter=False, extra=True)
+    command("bench", cmd_bench, "speed figures: the training loop against numpy and PyTorch, scale, lessons, "
+                                "kernel (--help: the parts)", jupyter=False, extra=True, own_help=True)
     p = command("kernel-bench", cmd_kernel_bench, "start the kernel many times: start-up time and hangs")
     p.add_argument("--starts", type=int, default=200, help="kernel starts to make (default 200)")
     p.add_argument("--startup-timeout", type=float, default=60, help="seconds before a start counts as hung")
