@@ -2,7 +2,9 @@
 (central differences), PyTorch's autograd gets the same gradient for both ways of writing the
 network, the FLOP count is the multiply-adds of the matrix products the numpy loop actually forms,
 and a worker answers the protocol with the loss of near-zero weights, T·ln V. They run in the
-bench's own venv (.kit/bench-venv, which `./kit bench --anchors` installs), and are skipped without it."""
+bench's own venv (.kit/bench-venv): numpy (17 MB) is installed into it here when missing, as
+`./kit bench` does; PyTorch (2.9 GB with the CUDA libraries its PyPI wheel needs) only by `./kit bench`,
+so its test is skipped until then."""
 import json
 import math
 import random
@@ -20,6 +22,9 @@ TOOLS = Path(__file__).resolve().parents[1]
 
 def in_bench_venv(code: str, needs: str = "numpy") -> str:
     """Runs `code` with the bench venv's Python, tools/ on the path; its stdout."""
+    if needs == "numpy":
+        problem = bench_env.ensure(["numpy"])["numpy"]
+        assert problem is None, problem
     if not bench_env.PYTHON.exists() or subprocess.run([str(bench_env.PYTHON), "-c", f"import {needs}"],
                                                        capture_output=True).returncode != 0:
         pytest.skip(f"no {needs} in {bench_env.VENV}: ./kit bench --anchors installs it")
