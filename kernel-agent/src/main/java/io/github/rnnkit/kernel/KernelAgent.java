@@ -3,6 +3,7 @@ package io.github.rnnkit.kernel;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
@@ -11,9 +12,10 @@ import sun.misc.Signal;
 
 /**
  * The kit's Java agent in the Jupyter kernel's JVM ({@code java -javaagent:rnnkit-kernel-agent.jar …}).
- * It changes none of the kernel's classes; it only replaces what a signal and a pipe do.
  *
  * <ul>
+ *   <li>It closes the kernel's two start-up races ({@link StartupRaces}), which left about one start
+ *   in six with a shell that never answers.</li>
  *   <li><b>SIGINT</b>, which Jupyter sends for Interrupt (■) when the kernelspec says
  *   {@code "interrupt_mode": "signal"}, no longer ends the JVM: it stops the running cell
  *   ({@link CellStopper}) and the session lives on. A cell this JVM cannot stop ends the JVM with
@@ -45,7 +47,11 @@ public final class KernelAgent {
         this.halt = halt;
     }
 
-    public static void premain(String options) {
+    public static void premain(String options, Instrumentation instrumentation) {
+        if (StartupRaces.patch(instrumentation, ClassLoader.getSystemClassLoader()).size() < 2) {
+            System.err.println("[rnnkit-agent] the kernel's start-up races are not patched (not rapaio-jupyter-kernel "
+                    + "3.0.x?); the kit's launcher still restarts a start that hangs");
+        }
         IntConsumer halt = status -> Runtime.getRuntime().halt(status);
         KernelAgent agent = new KernelAgent(new CellStopper(GRACE), halt);
         Signal.handle(new Signal("INT"), signal -> agent.onInterrupt());
