@@ -22,11 +22,14 @@ TRAINING_TIMEOUT = 180
 
 
 def fingerprint(command: List[str]) -> dict:
-    """What the archive depends on: the JVM's build and every jar the kernel loads classes from."""
+    """What the archive depends on: the JVM's build, its options (the collector among them), and every jar
+    the kernel loads classes from."""
     version = subprocess.run([command[0], "-version"], capture_output=True, text=True).stderr
     jars = [Path(a.split(":", 1)[1]) for a in command if a.startswith("-javaagent:")]
     jars += [Path(command[command.index("-jar") + 1])] + sorted(paths.CLASSPATH_DIR.glob("*.jar"))
-    return {"java": command[0], "version": version,
+    options = [a for a in command[1:command.index("-jar")]
+               if not a.startswith(("-XX:SharedArchiveFile=", "-javaagent:"))]
+    return {"java": command[0], "version": version, "options": options,
             "jars": [[str(j), j.stat().st_size, int(j.stat().st_mtime)] for j in jars if j.exists()]}
 
 

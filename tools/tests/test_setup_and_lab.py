@@ -13,7 +13,7 @@ def test_the_kernelspec_runs_the_launcher_around_the_kernel_jar_with_the_agent_a
     spec = setup.kernelspec()
     argv = spec["argv"]
     assert argv[:5] == [sys.executable, "-I", str(paths.LAUNCHER), "{connection_file}", "--"]
-    assert argv[6:] == ["-Djava.awt.headless=true", setup.HEAP, f"-javaagent:{paths.AGENT_JAR}",
+    assert argv[6:] == ["-Djava.awt.headless=true", "-Xmx1g", "-XX:+UseSerialGC", f"-javaagent:{paths.AGENT_JAR}",
                         "-jar", str(paths.KERNEL_JAR), "{connection_file}"]
     assert spec["interrupt_mode"] == "signal"
     glob = str(paths.CLASSPATH_DIR / "*")
