@@ -39,6 +39,7 @@ public final class ScalePlot {
         chart.setYAxisTitle("ms per iteration (median)");
         Plots.apply(chart.getStyler());
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true).setMarkerSize(8);
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(false); // 32…512 holds one decade tick (100) only
         double[] anchor = null;
         for (Map.Entry<String, List<double[]>> e : series.entrySet()) {
             double[] h = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
