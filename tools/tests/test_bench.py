@@ -22,10 +22,10 @@ TOOLS = Path(__file__).resolve().parents[1]
 
 def in_bench_venv(code: str, needs: str = "numpy") -> str:
     """Runs `code` with the bench venv's Python, tools/ on the path; its stdout."""
-    if needs == "numpy":
+    if needs == "numpy":  # ensure() installs it when missing and proves it imports
         problem = bench_env.ensure(["numpy"])["numpy"]
         assert problem is None, problem
-    if not bench_env.PYTHON.exists() or subprocess.run([str(bench_env.PYTHON), "-c", f"import {needs}"],
+    elif not bench_env.PYTHON.exists() or subprocess.run([str(bench_env.PYTHON), "-c", f"import {needs}"],
                                                        capture_output=True).returncode != 0:
         pytest.skip(f"no {needs} in {bench_env.VENV}: ./kit bench --anchors installs it")
     out = subprocess.run([str(bench_env.PYTHON), "-c", textwrap.dedent(code)], cwd=TOOLS, capture_output=True,

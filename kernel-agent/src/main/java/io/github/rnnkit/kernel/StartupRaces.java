@@ -80,6 +80,9 @@ public final class StartupRaces implements ClassFileTransformer {
     /** The class file with the entry instruction added, or null when the class is not the expected one. */
     static byte[] patched(String name, byte[] classFile) {
         ClassReader reader = new ClassReader(classFile);
+        if (!hasField(reader, name)) {
+            return null;
+        }
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         boolean[] found = new boolean[1];
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
@@ -109,7 +112,7 @@ public final class StartupRaces implements ClassFileTransformer {
                 };
             }
         }, 0);
-        return found[0] && hasField(reader, name) ? writer.toByteArray() : null;
+        return found[0] ? writer.toByteArray() : null;
     }
 
     private static boolean hasField(ClassReader reader, String name) {
