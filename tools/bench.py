@@ -24,6 +24,7 @@ from typing import Dict, List, Optional
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_env  # noqa: E402
+from rnnkit_tools import jupyter_env  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "target" / "bench"
@@ -322,15 +323,6 @@ def scale(workers: List[Worker], args) -> None:
     print(f"  plot: {png.relative_to(REPO)} (wall ms per iteration against H, log–log; {tsv.relative_to(REPO)})")
 
 
-def jupyter_python() -> Optional[str]:
-    """The Python with Jupyter's libraries, found as ./kit finds it."""
-    for candidate in (os.environ.get("KIT_PYTHON"), str(REPO / ".venv/bin/python"), "python3", "/usr/bin/python3"):
-        if candidate and shutil.which(candidate) and subprocess.run(
-                [candidate, "-c", "import nbformat, nbclient, jupyter_client"], capture_output=True).returncode == 0:
-            return candidate
-    return None
-
-
 def run(argv) -> None:
     print("$ " + " ".join(str(a) for a in argv), flush=True)
     subprocess.run(argv, cwd=REPO, check=True)
@@ -371,9 +363,13 @@ def main() -> int:
         finally:
             for w in workers:
                 w.close()
-    tools = jupyter_python() if (args.lessons or args.kernel or args.grading) else None
-    if (args.lessons or args.kernel or args.grading) and tools is None:
-        print("SKIPPED lessons, kernel and grading: no Python with nbformat, nbclient and jupyter_client (./kit setup)")
+    if not (args.lessons or args.kernel or args.grading):
+        print(f"\n./kit bench done ({load()})")
+        return 0
+    try:
+        tools = jupyter_env.python_for_kit()  # the Jupyter every ./kit command uses
+    except jupyter_env.EnvironmentProblem as e:
+        print(f"SKIPPED lessons, kernel and grading: no Jupyter for the kit: {e}")
         return 0
     if args.lessons or args.kernel:
         run([tools, str(REPO / "tools/kit.py"), "setup"])
