@@ -1,6 +1,7 @@
 /**
  * Utilities with no idea of their own about networks: argument checks ({@link io.github.rnnkit.util.Check}),
- * number formatting ({@link io.github.rnnkit.util.Format}), sample grids ({@link io.github.rnnkit.util.Grid})
+ * number formatting ({@link io.github.rnnkit.util.Format}), the spread of a result over seeds
+ * ({@link io.github.rnnkit.util.Spread}), sample grids ({@link io.github.rnnkit.util.Grid})
  * and small dense linear algebra ({@link io.github.rnnkit.util.Matrices}):
  *
  * <pre>
@@ -8,6 +9,7 @@
  *   λ1 = ‖A‖₂ = σ_max(A)            power iteration on AᵀA
  *   ρ(A) = max |λ_i| = lim ‖A^n‖^{1/n}   repeated squaring (Gelfand)
  *   cos ∠(x, y) = x·y / (‖x‖ ‖y‖)    rel(x, y) = |x − y| / max(1e-8, |x| + |y|)
+ *   Q(q) = v_⌊h⌋ + (h − ⌊h⌋)(v_⌊h⌋+1 − v_⌊h⌋),  h = (n − 1) q   (median Q(0.5), 10–90 % range)
  * </pre>
  */
 package io.github.rnnkit.util;
