@@ -97,7 +97,12 @@ public final class Rnn implements Trainable<Rnn> {
 
     @Override
     public TrainingState<Rnn> startTraining() {
-        return new Training(this);
+        return new Training(this, new double[params.hiddenSize()]);
+    }
+
+    /** A training state whose every sequence starts from {@code h0} (checked by the caller), for {@link RnnFromState}. */
+    TrainingState<Rnn> startTraining(double[] h0) {
+        return new Training(this, h0.clone());
     }
 
     private void checkForward(Forward fwd) {
@@ -122,8 +127,10 @@ public final class Rnn implements Trainable<Rnn> {
     private static final class Training extends TrainingState<Rnn> {
         private final FastBptt net;
         private final Map<String, double[][]> weights;
+        private final double[] h0;
 
-        Training(Rnn start) {
+        Training(Rnn start, double[] h0) {
+            this.h0 = h0;
             RnnParams p = start.params;
             net = new FastBptt(p.U(), p.W(), p.b(), p.V(), p.c(), start.net.f);
             weights = Params.rnn(net.u, net.w, net.b, net.v, net.c).arraysView();
@@ -134,7 +141,7 @@ public final class Rnn implements Trainable<Rnn> {
             Check.notNull("e", e, "an Example");
             double[][] xs = e.xsView();
             Check.matrix("xs", xs, xs.length, net.inputs());
-            Forward fwd = net.forward(xs, new double[net.hidden()]);
+            Forward fwd = net.forward(xs, h0);
             Loss.ValueAndGradient l = e.loss().valueAndGradient(fwd.logitsView());
             return new Evaluation(l.value(), net.backward(fwd, l.gradient()).paramsView());
         }
