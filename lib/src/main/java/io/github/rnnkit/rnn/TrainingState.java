@@ -1,20 +1,21 @@
 package io.github.rnnkit.rnn;
 
-import java.util.HashMap;
+import io.github.rnnkit.util.Check;
+
 import java.util.Map;
 
 /**
- * A network in training: a private, mutable copy of its parameters Θ that gradient steps change
- * in place, element-wise, with g the gradient (after clipping):
+ * A network in training: a private, mutable copy of its parameters Θ that the optimiser's steps
+ * change in place, array by array, with g the gradient (after clipping) under the same names:
  *
  * <pre>
- *   SGD:      Θ ← Θ − η g
- *   Adagrad:  S ← S + g²,   Θ ← Θ − η g / sqrt(S + 1e-8)      (S starts at 0; one S per entry of Θ)
+ *   update(g, rule):   rule(name, Θ_name, g_name) for every parameter array, then the network refreshes its caches
  * </pre>
  *
- * The mutable state is explicit and kept here: the network it came from, and every network
- * {@link #network()} returns, never changes. A network keeps its own arrays for Θ (and may cache
- * what it derives from them, as {@link Rnn} keeps Wᵀ); this class does the updates.
+ * The rules themselves (SGD, momentum, RMSProp, Adam, Adagrad) and the state they carry from step
+ * to step live in {@code io.github.rnnkit.train}. The mutable state is explicit and kept here: the
+ * network it came from, and every network {@link #network()} returns, never changes. A network
+ * keeps its own arrays for Θ (and may cache what it derives from them, as {@link Rnn} keeps Wᵀ).
  *
  * @param <N> the type of network being trained
  */
@@ -24,7 +25,12 @@ public abstract class TrainingState<N> {
     public record Evaluation(double loss, Params gradient) {
     }
 
-    private final Map<String, double[][]> squares = new HashMap<>();
+    /** What an optimiser does to one parameter array: reads its gradient and changes Θ in place. */
+    @FunctionalInterface
+    public interface ArrayUpdate {
+        /** Changes {@code theta}, the parameter called {@code name}, in place; {@code gradient} is read only. */
+        void apply(String name, double[][] theta, double[][] gradient);
+    }
 
     protected TrainingState() {
     }
@@ -35,34 +41,30 @@ public abstract class TrainingState<N> {
     /** A new network holding a copy of the current Θ. */
     public abstract N network();
 
-    /** Θ itself, by name (a vector as a 1-row matrix): the arrays the gradient steps write to. */
+    /** Θ itself, by name (a vector as a 1-row matrix): the arrays the updates write to. */
     protected abstract Map<String, double[][]> weights();
 
-    /** Called after every step: a network re-derives here what it caches from Θ. */
+    /** Called after every update: a network re-derives here what it caches from Θ. */
     protected void changed() {
     }
 
-    /** Θ ← Θ − η g. */
-    public final void sgdStep(Params g, double learningRate) {
-        for (Map.Entry<String, double[][]> e : weights().entrySet()) {
-            double[][] theta = e.getValue();
-            double[][] grad = g.view(e.getKey());
-            for (int i = 0; i < theta.length; i++) {
-                sgdRow(theta[i], grad[i], learningRate);
-            }
+    /**
+     * One update of Θ: {@code rule} is handed every parameter array with its gradient from {@code g}
+     * (which must hold every name of Θ), in Θ's order, and may change only the array it is handed.
+     */
+    public final void update(Params g, ArrayUpdate rule) {
+        if (g == null || !g.names().containsAll(weights().keySet())) {
+            throw new IllegalArgumentException("g: expected a gradient named " + weights().keySet() + ", got "
+                    + (g == null ? "null" : g.names()));
         }
-        changed();
-    }
-
-    /** S ← S + g², Θ ← Θ − η g / sqrt(S + 1e-8), with S this state's running sum of squared gradients. */
-    public final void adagradStep(Params g, double learningRate) {
+        if (rule == null) {
+            throw new IllegalArgumentException("rule: expected an ArrayUpdate (an optimiser's step), got null");
+        }
         for (Map.Entry<String, double[][]> e : weights().entrySet()) {
             double[][] theta = e.getValue();
             double[][] grad = g.view(e.getKey());
-            double[][] s = squares.computeIfAbsent(e.getKey(), k -> new double[theta.length][theta[0].length]);
-            for (int i = 0; i < theta.length; i++) {
-                adagradRow(theta[i], s[i], grad[i], learningRate);
-            }
+            Check.shape("g." + e.getKey(), grad, theta.length, theta[0].length);
+            rule.apply(e.getKey(), theta, grad);
         }
         changed();
     }
@@ -83,19 +85,5 @@ public abstract class TrainingState<N> {
             }
         }
         return null;
-    }
-
-    /** A flat loop the JIT vectorises. */
-    private static void sgdRow(double[] theta, double[] g, double learningRate) {
-        for (int j = 0; j < theta.length; j++) {
-            theta[j] -= learningRate * g[j];
-        }
-    }
-
-    private static void adagradRow(double[] theta, double[] squares, double[] g, double learningRate) {
-        for (int j = 0; j < theta.length; j++) {
-            squares[j] += g[j] * g[j];
-            theta[j] -= learningRate * g[j] / Math.sqrt(squares[j] + 1e-8);
-        }
     }
 }

@@ -9,20 +9,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The record of a training run: per step the loss and the global gradient norm before and after
- * clipping, the clipping policy, the trained network, and whether (and where) the run diverged.
+ * The record of a training run: per update the batch's mean loss and the global norm of its mean
+ * gradient before and after clipping; the optimiser, the batch size and the clipping policy; the
+ * trained network; and whether (and where) the run diverged.
  * A diverged run is a result like any other: its record ends at the last step that completed.
  *
  * @param <N> the type of network trained
  */
 public final class TrainingRun<N> {
 
+    private final Optimizer optimizer;
+    private final int batch;
     private final ClipPolicy policy;
     private final List<Trainer.Step> steps;
     private final N network;
     private final String divergence;
 
-    private TrainingRun(ClipPolicy policy, List<Trainer.Step> steps, N network, String divergence) {
+    private TrainingRun(Optimizer optimizer, int batch, ClipPolicy policy, List<Trainer.Step> steps, N network, String divergence) {
+        this.optimizer = optimizer;
+        this.batch = batch;
         this.policy = policy;
         this.steps = List.copyOf(steps);
         this.network = network;
@@ -37,12 +42,22 @@ public final class TrainingRun<N> {
         return network;
     }
 
+    /** The optimiser the run used. */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** B, the sequences averaged per update. */
+    public int batchSize() {
+        return batch;
+    }
+
     /** The clipping policy the run used. */
     public ClipPolicy policy() {
         return policy;
     }
 
-    /** Completed steps. */
+    /** Completed updates (each of {@link #batchSize()} sequences). */
     public int length() {
         return steps.size();
     }
@@ -81,7 +96,7 @@ public final class TrainingRun<N> {
 
     /** The steps as a table: step, loss, gradNorm, clippedNorm, clipped. */
     public Table table() {
-        return Table.create("Training with " + policy,
+        return Table.create("Training with " + optimizer + ", batch " + batch + ", " + policy,
                 IntColumn.create("step", steps.stream().mapToInt(Trainer.Step::step).toArray()),
                 DoubleColumn.create("loss", losses()),
                 DoubleColumn.create("gradNorm", gradNorms()),
@@ -91,15 +106,19 @@ public final class TrainingRun<N> {
 
     @Override
     public String toString() {
-        return "TrainingRun[" + policy + ", " + steps.size() + " steps" + (diverged() ? ", " + divergence : "") + "]";
+        return "TrainingRun[" + optimizer + ", batch " + batch + ", " + policy + ", " + steps.size() + " steps" + (diverged() ? ", " + divergence : "") + "]";
     }
 
     static final class Builder {
+        private final Optimizer optimizer;
+        private final int batch;
         private final ClipPolicy policy;
         private final List<Trainer.Step> steps = new ArrayList<>();
         private String divergence;
 
-        Builder(ClipPolicy policy) {
+        Builder(Optimizer optimizer, int batch, ClipPolicy policy) {
+            this.optimizer = optimizer;
+            this.batch = batch;
             this.policy = policy;
         }
 
@@ -120,7 +139,7 @@ public final class TrainingRun<N> {
         }
 
         <N> TrainingRun<N> build(N network) {
-            return new TrainingRun<>(policy, steps, network, divergence);
+            return new TrainingRun<>(optimizer, batch, policy, steps, network, divergence);
         }
     }
 }
