@@ -6,6 +6,7 @@ nbgrader only, since the kit's own modules are not there.
     python as_instructor.py COURSE due LESSON (ISO-DATE|none)
     python as_instructor.py COURSE record LESSON < {"students": {id: {"timestamp": T, "points": {grade_id: p}}}}
     python as_instructor.py COURSE report            > {"assignments": [...], "submissions": [...]}
+    python as_instructor.py COURSE scores LESSON     > [[student, notebook, grade_id, points, max_points], ...]
 """
 import json
 import sys
@@ -61,12 +62,21 @@ def report(course: str) -> dict:
         return {"assignments": assignments, "students": [s.id for s in gb.students], "submissions": submissions}
 
 
+def scores(course: str, lesson: str) -> list:
+    """Every graded cell of every submission of the lesson, as the gradebook holds it."""
+    with gradebook(course) as gb:
+        return [[s.student.id, nb.name, g.name, g.score, g.max_score]
+                for s in gb.find_assignment(lesson).submissions for nb in s.notebooks for g in nb.grades]
+
+
 def main(argv) -> None:
     course, command, rest = argv[0], argv[1], argv[2:]
     if command == "due":
         due(course, rest[0], rest[1])
     elif command == "record":
         record(course, rest[0], json.load(sys.stdin))
+    elif command == "scores":
+        json.dump(scores(course, rest[0]), sys.stdout)
     elif command == "report":
         json.dump(report(course), sys.stdout)
     else:

@@ -18,6 +18,7 @@ BINDER_REQUIREMENTS = paths.REPO / "binder" / "requirements.txt"
 CLASS_REQUIREMENTS = paths.REPO / "tools" / "requirements-class.txt"
 PROXY_PACKAGE = paths.REPO / "tools" / "class-proxy"
 AS_INSTRUCTOR = Path(__file__).resolve().parent / "as_instructor.py"
+EXCHANGE_MODULE = Path(__file__).resolve().parent / "rnnkit_exchange.py"
 PYTHON_CANDIDATES = ("/usr/bin/python3", "/usr/local/bin/python3")
 STAMP = "rnnkit-class-requirements.txt"
 NOBODY = 65534
@@ -211,8 +212,17 @@ def train_archive(layout: Layout, heap: str, retrain: bool) -> Optional[Path]:
     return archive
 
 
-def install_lib(layout: Layout) -> None:
-    """The script run as the instructor to write the gradebook (readable by all, root's to change)."""
-    layout.lib.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(AS_INSTRUCTOR, layout.lib / AS_INSTRUCTOR.name)
-    (layout.lib / AS_INSTRUCTOR.name).chmod(0o644)
+def install_lib(layout: Layout) -> bool:
+    """The script run as the instructor to write the gradebook, and the class's nbgrader submit (a module of
+    the class's environment); readable by all, root's to change. Returns True when either changed."""
+    site = subprocess.run([str(layout.python), "-I", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    changed = False
+    for source, target in ((AS_INSTRUCTOR, layout.lib / AS_INSTRUCTOR.name),
+                           (EXCHANGE_MODULE, Path(site) / EXCHANGE_MODULE.name)):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or target.read_bytes() != source.read_bytes():
+            shutil.copyfile(source, target)
+            changed = True
+        target.chmod(0o644)
+    return changed

@@ -10,6 +10,7 @@ import json
 import os
 import secrets
 import shutil
+import time
 from pathlib import Path
 from typing import Optional
 
@@ -21,6 +22,7 @@ STUDENT_ONLY_OFF = ("formgrader", "course_list")  # nbgrader's instructor tools,
 LAB_INSTRUCTOR_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
                           "@jupyter/nbgrader:course-list")
 KERNEL_CULL_SECONDS = 3600
+LAB_OVERRIDES = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
 
 
 def require_root() -> None:
@@ -33,7 +35,8 @@ def nbgrader_global_config(layout: Layout) -> str:
     """Every user's nbgrader: the course, the exchange, and the course settings of `./kit release`."""
     return (nbgrader_course.COURSE_CONFIG
             + f'c.CourseDirectory.course_id = "{layout.course}"\n'
-            + f'c.Exchange.root = "{layout.exchange}"\n')
+            + f'c.Exchange.root = "{layout.exchange}"\n'
+            + 'c.ExchangeFactory.submit = "rnnkit_exchange.ExchangeSubmit"  # submissions closed to other students\n')
 
 
 def server_config(instructor: bool) -> dict:
@@ -71,6 +74,7 @@ def configure_env(layout: Layout) -> bool:
     changed = write(etc / "nbgrader_config.py", nbgrader_global_config(layout))
     changed |= write(etc / "jupyter_server_config.d" / "rnnkit-class.json", json.dumps(server_config(False), indent=1))
     changed |= write(etc / "labconfig" / "page_config.json", json.dumps(lab_page_config(False), indent=1))
+    changed |= write(layout.env / "share" / "jupyter" / "lab" / "settings" / "overrides.json", json.dumps(LAB_OVERRIDES, indent=1))
     return changed
 
 
@@ -173,7 +177,7 @@ def build(layout: Layout, state: ClassState, python: Optional[str]) -> None:
     changed = environment.make_env(layout, state.python)
     changed |= environment.install_proxy(layout)
     changed |= environment.install_kernel(layout, state.heap)
-    environment.install_lib(layout)
+    changed |= environment.install_lib(layout)
     passwords = {}
     for name in state.users:
         if name not in state.created_users:
@@ -221,7 +225,10 @@ def down(course: str, quiet: bool = False) -> int:
         if not quiet:
             print(f"No class '{course}' on this machine: nothing to remove.")
         return 0
+    began = time.monotonic()
     hub.stop(layout)
+    if not quiet:
+        print(f"Stopped the hub and its servers ({time.monotonic() - began:.1f} s).", flush=True)
     made = state.created_users if state else []
     uids = [users.pwd.getpwnam(n).pw_uid for n in made if users.exists(n)]
     users.stop_processes(uids)
