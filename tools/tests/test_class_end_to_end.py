@@ -87,7 +87,7 @@ def endless(source: str) -> str:
     return re.sub(r"// BEGIN SOLUTION.*?// END SOLUTION", "while (true) { }", source, flags=re.S)
 
 
-def test_lines(nb, hidden: bool) -> list:
+def check_lines(nb, hidden: bool) -> list:
     """Distinctive lines (long enough not to occur elsewhere by chance) of the test cells' hidden tests, or of
     the rest of the test cells (what a student may see)."""
     lines = []
@@ -215,8 +215,8 @@ def run():
     OUT.mkdir(parents=True, exist_ok=True)
     timeline, seen = [], {}
     solution = nbformat.read(paths.SOLUTIONS / f"{LESSON}.ipynb", as_version=4)
-    seen["exercises"], seen["hidden"] = exercises(solution), test_lines(solution, hidden=True)
-    seen["visible"] = test_lines(solution, hidden=False)
+    seen["exercises"], seen["hidden"] = exercises(solution), check_lines(solution, hidden=True)
+    seen["visible"] = check_lines(solution, hidden=False)
     kit(timeline, "a class left by an interrupted run removed", "class", "--down", "--course", COURSE)
     port = free_port()
     seen["port"] = port
