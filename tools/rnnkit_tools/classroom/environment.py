@@ -22,6 +22,7 @@ EXCHANGE_MODULE = Path(__file__).resolve().parent / "rnnkit_exchange.py"
 PYTHON_CANDIDATES = ("/usr/bin/python3", "/usr/local/bin/python3")
 STAMP = "rnnkit-class-requirements.txt"
 NOBODY = 65534
+NODE_MAJOR = 20  # configurable-http-proxy 5 asks for it
 NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 
 
@@ -125,6 +126,11 @@ def install_proxy(layout: Layout) -> bool:
     if shutil.which("npm") is None:
         raise ClassError("npm is not on PATH: the hub's proxy, configurable-http-proxy, comes from npm. "
                          "On Debian: apt-get install nodejs npm (Node.js 20 or newer).")
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    major = int(node.lstrip("v").split(".")[0]) if node.lstrip("v")[:1].isdigit() else 0
+    if major < NODE_MAJOR:
+        raise ClassError(f"configurable-http-proxy (the hub's proxy) needs Node.js {NODE_MAJOR} or newer, found "
+                         f"{node or 'none'}: install a newer Node.js (Debian 12's is 18: use NodeSource's packages)")
     layout.proxy.mkdir(parents=True, exist_ok=True)
     lock = (PROXY_PACKAGE / "package-lock.json").read_bytes()
     installed = layout.proxy / "package-lock.json"
