@@ -305,7 +305,9 @@ def scenario(up, timeline, seen, solution) -> None:
     # student3: a terminal session (nbgrader's CLI as that user), a corrupted notebook submitted.
     nbgrader = str(layout.bin / "nbgrader")
     users.run_as(S3, [nbgrader, "fetch_assignment", LESSON], layout)
-    (Path(pwd.getpwnam(S3).pw_dir) / LESSON / f"{LESSON}.ipynb").write_text('{"cells": [ {"cell_type": "co')
+    corrupted = Path(pwd.getpwnam(S3).pw_dir) / LESSON / f"{LESSON}.ipynb"
+    corrupted.write_text('{"cells": [ {"cell_type": "co')
+    users.give(corrupted, S3)
     users.run_as(S3, [nbgrader, "submit", LESSON], layout)
 
     # The instructor.
