@@ -376,7 +376,7 @@ def points(seen) -> dict:
 
 def test_setup_is_idempotent_and_refuses_a_taken_port_and_an_unknown_lesson(run):
     output, same_hub = run["again"]
-    assert same_hub and "nothing changed" in output
+    assert same_hub and "nothing changed" in output, output
     assert run["port taken"].returncode == 2 and "is taken" in run["port taken"].stderr
     assert not run["port taken root"], "a refused set-up left files behind"
     assert run["unknown lesson"].returncode == 2 and "unknown lesson '99'" in run["unknown lesson"].stderr

@@ -36,7 +36,7 @@ c.JupyterHub.cleanup_proxy = True
 
 # Who may log in: the class's users, with their Unix passwords (PAM). Nobody is an admin of the hub.
 c.JupyterHub.authenticator_class = "pam"
-c.Authenticator.allowed_users = {users!r}
+c.Authenticator.allowed_users = set({users!r})
 c.Authenticator.admin_users = set()
 c.PAMAuthenticator.open_sessions = False
 
@@ -65,7 +65,7 @@ def config_text(layout: Layout, state: ClassState) -> str:
     return CONFIG.format(course=state.course, port=state.port, hub_port=state.hub_port,
                          proxy_api_port=state.proxy_api_port, proxy=str(layout.proxy_command),
                          proxy_pid=str(layout.proxy_pid), hub_pid=str(layout.hub_pid), hub=layout.hub,
-                         users=set(state.users), env=layout.env, token_file=layout.token_file, service=SERVICE)
+                         users=sorted(state.users), env=layout.env, token_file=layout.token_file, service=SERVICE)
 
 
 def port_is_free(port: int) -> bool:
