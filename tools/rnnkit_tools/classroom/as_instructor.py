@@ -4,7 +4,7 @@ gradebook (gradebook.db) through nbgrader's own API, so the database stays the i
 nbgrader only, since the kit's own modules are not there.
 
     python as_instructor.py COURSE due LESSON (ISO-DATE|none)
-    python as_instructor.py COURSE record LESSON < {"students": {id: {"timestamp": T, "points": {grade_id: p}}}}
+    python as_instructor.py COURSE record LESSON < {"roster": [id, ...], "students": {id: {"timestamp": T, "points": {grade_id: p}}}}
     python as_instructor.py COURSE report            > {"assignments": [...], "submissions": [...]}
     python as_instructor.py COURSE scores LESSON     > [[student, notebook, grade_id, points, max_points], ...]
 """
@@ -30,9 +30,12 @@ def due(course: str, lesson: str, when: str) -> None:
 
 
 def record(course: str, lesson: str, wanted: dict) -> None:
-    """Each student's submission with its timestamp (nbgrader computes the lateness from it and the due
-    date) and the points of each graded cell, as automatic scores."""
+    """Every student of the roster (so that nbgrader's export has a row, 0, for one who submitted nothing); each
+    submission with its timestamp (nbgrader computes the lateness from it and the due date) and the points of
+    each graded cell, as automatic scores."""
     with gradebook(course) as gb:
+        for student in wanted["roster"]:
+            gb.update_or_create_student(student)
         cells = {c.name for nb in gb.find_assignment(lesson).notebooks for c in nb.grade_cells}
         for student, result in wanted["students"].items():
             gb.update_or_create_student(student)

@@ -174,7 +174,7 @@ class Course:
             kept.parent.mkdir(parents=True, exist_ok=True)
             shutil.copytree(grades, kept)
         users.give(self.folder / "autograded-kit", self.state.instructor)
-        wanted = {"students": {s: {"timestamp": (submitted[s] / "timestamp.txt").read_text().strip(),
+        wanted = {"roster": self.state.students, "students": {s: {"timestamp": (submitted[s] / "timestamp.txt").read_text().strip(),
                                    "points": results[s]["points"]} for s in submitted}}
         self.as_instructor("record", lesson, stdin=json.dumps(wanted))
         self.place_feedback(lesson, submitted, kept)
