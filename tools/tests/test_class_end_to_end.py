@@ -262,10 +262,12 @@ def scenario(up, timeline, seen, solution) -> None:
     seen["port taken root"] = Layout("rnnkit-e2e2").root.exists()
     seen["unknown lesson"] = kit(timeline, "refused: unknown lesson", "class", "release", "99", "--course", COURSE,
                                  check=False)
-    seen["autograde before collect"] = kit(timeline, "refused: autograde before collect", "class", "autograde",
+    seen["autograde before release"] = kit(timeline, "refused: autograde before release", "class", "autograde",
                                            LESSON, "--course", COURSE, check=False)
 
     kit(timeline, "instructor releases 01", "class", "release", LESSON, "--course", COURSE)
+    seen["autograde before collect"] = kit(timeline, "refused: autograde before collect", "class", "autograde",
+                                           LESSON, "--course", COURSE, check=False)
 
     for user in (S1, S2):
         began = time.monotonic()
@@ -374,13 +376,15 @@ def points(seen) -> dict:
     return {test: pts for _, test, pts in seen["exercises"]}
 
 
-def test_setup_is_idempotent_and_refuses_a_taken_port_and_an_unknown_lesson(run):
+def test_setup_is_idempotent_and_refuses_a_taken_port_an_unknown_lesson_and_steps_out_of_order(run):
     output, same_hub = run["again"]
     assert same_hub and "nothing changed" in output, output
     assert run["port taken"].returncode == 2 and "is taken" in run["port taken"].stderr
     assert not run["port taken root"], "a refused set-up left files behind"
     assert run["unknown lesson"].returncode == 2 and "unknown lesson '99'" in run["unknown lesson"].stderr
-    assert run["autograde before collect"].returncode == 2 and "collect" in run["autograde before collect"].stderr
+    before_release, before_collect = run["autograde before release"], run["autograde before collect"]
+    assert before_release.returncode == 2 and f"./kit class release {LESSON} first" in before_release.stderr
+    assert before_collect.returncode == 2 and f"./kit class collect {LESSON} first" in before_collect.stderr
 
 
 def test_the_student_fetches_and_submits_from_the_assignment_list_in_chromium(run):
@@ -399,7 +403,8 @@ def test_each_kernel_runs_as_its_student_with_the_class_heap_cap(run):
 
 
 def test_a_student_can_neither_list_inbound_nor_read_another_students_work(run):
-    denied = {line.split()[1] for line in run["snoop"].splitlines() if line.startswith("DENIED")}
+    # a line per path: "DENIED <path> <exception>" (paths hold spaces: the exception is the last word)
+    denied = {line[len("DENIED "):].rsplit(" ", 1)[0] for line in run["snoop"].splitlines() if line.startswith("DENIED ")}
     assert denied == set(run["snoop targets"]), run["snoop"]
 
 
