@@ -27,12 +27,13 @@ def add_arguments(p) -> None:
 
 
 def main(args) -> int:
-    from .install import down, status, up
+    from .install import down, require_root, status, up
     from .instructor import Course, lesson_name
     from .layout import DEFAULT_COURSE, TEST_COURSE, ClassError, check_course, student_names
 
     try:
         course = check_course(args.course or (TEST_COURSE if args.test else DEFAULT_COURSE))
+        require_root()
         if args.down:
             return down(course)
         if args.action == "up":
