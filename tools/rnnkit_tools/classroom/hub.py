@@ -205,13 +205,6 @@ class HubClient:
             time.sleep(0.3)
         raise ClassError(f"the server of {name} did not become ready within {timeout:.0f} s")
 
-    def stop_server(self, name: str) -> None:
-        try:
-            self.hub("DELETE", f"/users/{name}/server")
-        except HubError as e:
-            if e.code != 204:
-                raise
-
 
 class HubError(ClassError):
     def __init__(self, code: int, message: str):

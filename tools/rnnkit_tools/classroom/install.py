@@ -16,7 +16,7 @@ from typing import Optional
 
 from .. import nbgrader_course, setup
 from . import environment, hub, users
-from .layout import SERVICE, TEST_COURSE, ClassError, ClassState, Layout
+from .layout import SERVICE, ClassError, ClassState, Layout
 
 STUDENT_ONLY_OFF = ("formgrader", "course_list")  # nbgrader's instructor tools, off for students
 LAB_INSTRUCTOR_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
@@ -259,6 +259,3 @@ def status(course: str) -> int:
             print(f"  {model['name']:<24} {'server ready' if server.get('ready') else 'no server'}")
     return 0
 
-
-def test_course_default(test: bool, course: Optional[str]) -> str:
-    return course or (TEST_COURSE if test else "rnnkit")
