@@ -68,11 +68,15 @@ public final class MovableFigure {
 
     /**
      * The figure at its initial setting as an XChart chart in the house style, over the same y range as
-     * the movable view, its title saying the setting shown. A new chart on every call.
+     * the movable view, its x-axis title saying the setting shown ("k — at spectral radius ρ = 0.9").
+     * A new chart on every call.
      */
     public XYChart defaultView() {
-        LinePlot plot = Plots.line(data.title() + " (" + initialSetting() + ")")
-                .xLabel(data.xLabel()).yLabel(data.yLabel()).size(data.width(), data.height());
+        // the setting is written where the movable view has its knobs: under the plot
+        String shown = "at " + initialSetting();
+        LinePlot plot = Plots.line(data.title())
+                .xLabel(data.xLabel().isEmpty() ? shown : data.xLabel() + "   —   " + shown)
+                .yLabel(data.yLabel()).size(data.width(), data.height());
         double low = data.yDomain()[0];
         double high = data.yDomain()[1];
         if (data.logY()) {

@@ -155,7 +155,8 @@ class MovablePlotTest {
     @Test
     void theDefaultViewDrawsTheInitialSettingAndSaysWhichItIs() {
         XYChart view = affine().build().defaultView();
-        assertEquals("affine (slope a = 2, offset b = 0)", view.getTitle());
+        assertEquals("affine", view.getTitle());
+        assertEquals("k   —   at slope a = 2, offset b = 0", view.getXAxisTitle());
         XYSeries s = view.getSeriesMap().get("a·k + b");
         assertArrayEquals(new double[] {2, 4, 6, 8}, s.getYData());
     }
