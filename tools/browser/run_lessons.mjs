@@ -26,7 +26,6 @@ const ATTEMPTS = 2;
 const MAX_SHOT_HEIGHT = 16_000;
 // Vega redraws asynchronously after an input event; a chart that has not changed by then did not react.
 const REDRAW_WAIT_MS = 5_000;
-const VEGA_LITE = 'application/vnd.vegalite.v5+json';
 
 // Lab and Notebook 7 share the notebook widgets, the menu bar and its commands; only the address differs.
 const URLS = {
@@ -204,7 +203,8 @@ async function moveFigures(page, shotStem) {
   const figures = [];
   const cells = page.locator(`${PANEL} .jp-Notebook .jp-Cell`);
   for (let cell = 0; cell < await cells.count(); cell++) {
-    const outputs = cells.nth(cell).locator(`.jp-OutputArea-output[data-mime-type="${VEGA_LITE}"]`);
+    // JupyterLab's Vega renderer sets no data-mime-type: a figure is an output holding a Vega embed
+    const outputs = cells.nth(cell).locator('.jp-OutputArea-output:has(.vega-embed)');
     for (let o = 0; o < await outputs.count(); o++) {
       const output = outputs.nth(o);
       await output.scrollIntoViewIfNeeded();
