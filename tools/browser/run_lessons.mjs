@@ -174,8 +174,10 @@ function drawn(output) {
   return output.querySelector('.vega-embed svg')?.outerHTML ?? '';
 }
 
-// One knob moved one step as a student would: a slider by the keyboard (one step right, or left at the
-// end), a dropdown to its next option, radio buttons to the next button. Returns what it showed before
+// One knob moved one step as a student would, with the mouse: a slider is clicked on its track where the
+// next position lies (one step right, or left at the end; the browser snaps to the nearest step), a
+// dropdown set to its next option, the next radio button clicked. (An arrow key pressed on a focused
+// slider left its value unchanged in both UIs, so the mouse is used.) Returns what the knob showed before
 // and after, as the page reads it.
 async function moveKnob(knob) {
   const kind = await knob.evaluate((el) => (el.tagName === 'SELECT' ? 'select' : el.type));
@@ -183,16 +185,20 @@ async function moveKnob(knob) {
     ? el.closest('.vega-bind').querySelector('input:checked')?.value : el.value));
   const before = await value();
   if (kind === 'range') {
-    const atEnd = await knob.evaluate((el) => Number(el.value) >= Number(el.max));
-    await knob.focus();
-    await knob.press(atEnd ? 'ArrowLeft' : 'ArrowRight');
+    const [min, max, step, now] = await knob.evaluate((el) => [el.min, el.max, el.step, el.value].map(Number));
+    const target = now + step <= max + step / 2 ? now + step : now - step;
+    await knob.scrollIntoViewIfNeeded();
+    const box = await knob.boundingBox();
+    const thumb = Math.min(16, box.width / 4);   // Chromium's thumb travels the track less its own width
+    const x = box.x + thumb / 2 + ((target - min) / (max - min)) * (box.width - thumb);
+    await knob.page().mouse.click(x, box.y + box.height / 2);
   } else if (kind === 'select') {
     const options = await knob.evaluate((el) => Array.from(el.options).map((o) => o.value));
     await knob.selectOption(options[(options.indexOf(before) + 1) % options.length]);
   } else {
     const buttons = knob.locator('xpath=ancestor::*[contains(@class, "vega-bind")][1]//input[@type="radio"]');
     const values = await buttons.evaluateAll((els) => els.map((e) => e.value));
-    await buttons.nth((values.indexOf(before) + 1) % values.length).check();
+    await buttons.nth((values.indexOf(before) + 1) % values.length).click();
   }
   return { kind, before, after: await value() };
 }

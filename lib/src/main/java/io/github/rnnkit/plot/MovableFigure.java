@@ -98,10 +98,14 @@ public final class MovableFigure {
             drawn.add(data.names().get(l));
         }
         XYChart chart = plot.build();
-        // a series keeps the colour it has in the movable view, even when one before it has no point here
+        // a series keeps the colour and dashes it has in the movable view, even when one before it has no point here
         for (String name : drawn) {
             XYSeries s = chart.getSeriesMap().get(name);
-            s.setLineColor(Plots.PALETTE[data.names().indexOf(name) % Plots.PALETTE.length]);
+            int l = data.names().indexOf(name);
+            s.setLineColor(Plots.PALETTE[l % Plots.PALETTE.length]);
+            if (data.dashed().get(l)) {
+                s.setLineStyle(Finish.LONG_DASH);
+            }
         }
         Finish.linearAxes(chart);
         if (data.logY()) {

@@ -161,7 +161,7 @@ final class VegaLiteSpec {
         return mark;
     }
 
-    /** Solid, or the long dashes of {@link Finish}'s second line style. */
+    /** Solid, or the long dashes of {@link Finish#LONG_DASH}. */
     private static List<Object> dash(boolean dashed) {
         return dashed ? List.of(9, 5) : List.of(1, 0);
     }

@@ -168,6 +168,7 @@ class MovablePlotTest {
                 .dashed("second", K, s -> Grid.map(K, k -> 2 * k)).build();
         XYSeries second = f.defaultView().getSeriesMap().get("second");
         assertEquals(Plots.PALETTE[1], second.getLineColor());
+        assertArrayEquals(new float[] {9, 5}, second.getLineStyle().getDashArray());
         JsonObject colour = json(f).getAsJsonObject("encoding").getAsJsonObject("color");
         assertEquals("[\"#0072B2\",\"#D55E00\"]", colour.getAsJsonObject("scale").get("range").toString());
         assertEquals("[[1,0],[9,5]]", json(f).getAsJsonObject("encoding").getAsJsonObject("strokeDash")
