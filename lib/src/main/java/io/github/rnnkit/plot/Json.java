@@ -48,7 +48,6 @@ final class Json {
     }
 
     /** A deep copy that cannot be changed: what a figure hands out. */
-    @SuppressWarnings("unchecked")
     static Object frozen(Object node) {
         if (node instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
