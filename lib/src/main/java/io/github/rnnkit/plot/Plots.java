@@ -18,7 +18,8 @@ import java.util.Locale;
  * grid, and the Okabe–Ito palette (distinguishable with the common colour-vision deficiencies)
  * in a fixed order, so a series keeps its colour from lesson to lesson.
  *
- * <p>Start a line chart with {@link #line(String)} and finish it with {@link LinePlot#build()}.
+ * <p>Start a line chart with {@link #line(String)} and finish it with {@link LinePlot#build()}; a figure
+ * with sliders with {@link #movable(String)} and {@link MovablePlot#build()}.
  */
 public final class Plots {
 
@@ -40,6 +41,14 @@ public final class Plots {
     /** A fluent builder for a line chart with the given title. */
     public static LinePlot line(String title) {
         return new LinePlot(title);
+    }
+
+    /**
+     * A fluent builder for a figure a student can move: line charts over a grid of knob settings, shown
+     * as Vega-Lite in JupyterLab and as a PNG of the default setting everywhere else.
+     */
+    public static MovablePlot movable(String title) {
+        return new MovablePlot(title);
     }
 
     /** An empty XY chart in the house style, for charts the builder does not cover. */
