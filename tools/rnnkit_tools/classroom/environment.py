@@ -5,7 +5,6 @@ class-data archive, copied and trained under the class's java/ folder, with a ke
 environment, which every user's Jupyter reads)."""
 import json
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -23,7 +22,6 @@ PYTHON_CANDIDATES = ("/usr/bin/python3", "/usr/local/bin/python3")
 STAMP = "rnnkit-class-requirements.txt"
 NOBODY = 65534
 NODE_MAJOR = 20  # configurable-http-proxy 5 asks for it
-NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 
 
 # --- Python ---------------------------------------------------------------------------------------------
@@ -60,48 +58,15 @@ def class_python(chosen: Optional[str] = None) -> str:
                      ". On Debian/Ubuntu: apt-get install python3 python3-venv, or pass --python PATH.")
 
 
-def requirement_name(line: str) -> Optional[str]:
-    line = line.split("#", 1)[0]
-    found = NAME.match(line)
-    return found.group(1).lower().replace("_", "-") if found and line.strip() else None
-
-
-def merged_requirements(binder: str, extra: str, marker_holds) -> str:
-    """binder's pins, then the class's; a class pin whose marker holds replaces binder's pin of that package.
-    `marker_holds(line)` says whether a requirement line's environment marker holds for the class's Python."""
-    overrides = {requirement_name(line) for line in extra.splitlines()
-                 if requirement_name(line) and ";" in line.split("#", 1)[0] and marker_holds(line)}
-    lines = ["# binder/requirements.txt, less what tools/requirements-class.txt pins again for this Python"]
-    for line in binder.splitlines():
-        name = requirement_name(line)
-        if name in overrides:
-            lines.append(f"# replaced below: {line}")
-        elif name:
-            lines.append(line)
-    lines.append("# tools/requirements-class.txt")
-    lines += [line for line in extra.splitlines() if requirement_name(line)]
-    return "\n".join(lines) + "\n"
-
-
-def marker_evaluator(python: str):
-    """A function telling whether a requirement line's marker holds for `python` (packaging's rules, run there)."""
-    script = ("import sys\nfrom pip._vendor.packaging.requirements import Requirement\n"
-              "for line in sys.stdin.read().splitlines():\n"
-              "    r = Requirement(line.split('#', 1)[0].strip())\n"
-              "    print(int(r.marker is None or r.marker.evaluate()))\n")
-
-    def holds(line: str) -> bool:
-        done = subprocess.run([python, "-I", "-c", script], input=line + "\n", capture_output=True, text=True, check=True)
-        return done.stdout.strip() == "1"
-
-    return holds
+def merged_requirements(binder: str, extra: str) -> str:
+    """binder's pins, then the class's (none pins a package twice: a test says so)."""
+    return "# binder/requirements.txt\n" + binder.rstrip("\n") + "\n# tools/requirements-class.txt\n" + extra
 
 
 def make_env(layout: Layout, python: str) -> bool:
     """The class's venv, made (or made again) from the merged pins; returns True when pip ran."""
     venv_python = str(layout.python)
-    merged = merged_requirements(BINDER_REQUIREMENTS.read_text(), CLASS_REQUIREMENTS.read_text(),
-                                 marker_evaluator(python))
+    merged = merged_requirements(BINDER_REQUIREMENTS.read_text(), CLASS_REQUIREMENTS.read_text())
     stamp = layout.env / STAMP
     if layout.python.exists() and stamp.exists() and stamp.read_text() == merged:
         return False
