@@ -25,11 +25,13 @@ from .sandbox import Sandbox
 from .verdict import Lesson, Verdict
 
 MAX_SUBMISSION_BYTES = 64 << 20
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean(text) -> str:
     """Text that can be written anywhere: a lone surrogate (from JSON or a file name) becomes U+FFFD."""
-    return str(text).encode("utf-8", errors="replace").decode("utf-8")
+    text = str(text)
+    return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text) if _SURROGATE.search(text) else text
 
 
 def scrub(value):

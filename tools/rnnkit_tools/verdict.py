@@ -207,10 +207,11 @@ class CheckerFailed(RuntimeError):
 
 
 def _run_checks(runnable: Dict[str, str], results: Dict[str, Verdict], sandbox: Sandbox, classes: Path,
-                timeout: float) -> None:
+                timeout: float, hardened: bool = True) -> None:
     """Runs the checks in fresh JVMs until each has a verdict: a timeout or a dying JVM ends one
     JVM, and the next starts after the check it was running. A JVM that dies before starting any
-    check is tried once more; then the grader has failed (CheckerFailed), not the submission."""
+    check is tried once more; then the grader has failed (CheckerFailed), not the submission.
+    `hardened` False gives the JVM a /proc (for the test that shows the channel holds even then)."""
     pending = list(runnable)
     retried = False
     home = java_home()
@@ -225,7 +226,7 @@ def _run_checks(runnable: Dict[str, str], results: Dict[str, Verdict], sandbox: 
             # No /proc in the runner's sandbox: the JDK's launcher then finds its libraries by this path.
             env = {"LD_LIBRARY_PATH": f"{home / 'lib'}:{home / 'lib' / 'server'}"}
             outcome = sandbox.run(argv, Mounts(read_only=[home, paths.CLASSPATH_DIR, paths.RUNNER_JAR, classes], env=env,
-                                               hardened=True),
+                                               hardened=hardened),
                                   Limits(seconds=timeout * len(pending) + 30, cpu_seconds=int(timeout * len(pending)) + 60,
                                          output_bytes=1 << 16, memory_bytes=2 << 30), pass_fds=(theirs.fileno(),))
         finally:

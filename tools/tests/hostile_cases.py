@@ -272,8 +272,11 @@ def pages_in_time(who: str, limit: float):
 
 FORK_ALL = """
 java.util.List<Process> kids = new java.util.ArrayList<>();
-try { for (int i = 0; i < 3000; i++) kids.add(new ProcessBuilder("sleep", "90").start()); }
+try { for (int i = 0; i < 300; i++) kids.add(new ProcessBuilder("sleep", "90").start()); }
 catch (Exception e) { System.out.println("started " + kids.size() + " processes: " + e.getMessage()); }
+int threads = 0;
+try { for (; threads < 3000; threads++) new Thread(() -> { try { Thread.sleep(90_000); } catch (InterruptedException e) { } }).start(); }
+catch (Throwable e) { System.out.println("started " + threads + " threads: " + e); }
 Thread.sleep(45_000);
 """
 
