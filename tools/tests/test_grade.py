@@ -370,3 +370,14 @@ def test_a_page_that_renders_too_long_is_replaced_and_the_next_page_still_render
         renderer.close()
     assert "could not be rendered" in (tmp_path / "slow.html").read_text()
     assert 'id="fine">fine' in (tmp_path / "fine.html").read_text()
+
+
+def test_the_kernels_classpath_carries_no_grader_class_and_the_grader_has_its_own_jars():
+    import zipfile
+    from rnnkit_tools import paths
+    kernel = sorted(paths.CLASSPATH_DIR.glob("*.jar"))
+    assert kernel and not [j.name for j in kernel for n in zipfile.ZipFile(j).namelist()
+                           if n.startswith("io/github/rnnkit/grade/checker/") or n.startswith("io/github/rnnkit/grade/runner/")]
+    assert "io/github/rnnkit/grade/Exercise.class" in zipfile.ZipFile(paths.CLASSPATH_DIR / "rnnkit.jar").namelist()
+    grader = {j.name for j in paths.GRADER_DIR.glob("*.jar")}
+    assert {"rnnkit-grader.jar", "rnnkit-grader-runner.jar"} <= grader
