@@ -206,9 +206,4 @@ final class KitCalls {
             default -> t.getKind() == TypeKind.TYPEVAR ? descriptor(types.erasure(t), elements, types) : "?";
         };
     }
-
-    /** Whether the node named is in the graph (for tests). */
-    boolean has(String node) {
-        return ids.containsKey(node);
-    }
 }
