@@ -95,7 +95,8 @@ def run_in_kernel(lesson_nb, sandbox: Sandbox, work: Path, timeout: int) -> dict
     sandbox.prepare(run, writable=False)
     outcome = sandbox.run([sys.executable, "-m", "rnnkit_tools.feedback_run", str(run / "lesson.ipynb"),
                            "--timeout", str(timeout)], mounts,
-                          Limits(seconds=timeout * 3 + 180, cpu_seconds=timeout * 6 + 300, output_bytes=MAX_EXECUTED_BYTES))
+                          Limits(seconds=timeout * 3 + 180, cpu_seconds=timeout * 6 + 300, output_bytes=MAX_EXECUTED_BYTES,
+                                 memory_bytes=3 << 30))
     if outcome.timed_out:
         return {"cells": None, "status": "timeout", "detail": "the notebook did not finish running in time"}
     try:
