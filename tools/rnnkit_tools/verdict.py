@@ -159,7 +159,8 @@ def write_job(folder: Path, lesson: Lesson, sources: Dict[str, Optional[str]]) -
     for n, grade_id in enumerate(lesson.solution_cells):
         put(folder / "cells" / f"{n:02d}.id", grade_id)
         if sources.get(grade_id) is not None:
-            put(folder / "cells" / f"{n:02d}.jsh", sources[grade_id])
+            # One line terminator, as Java reads all three alike: a compiler's line is then the cell's line.
+            put(folder / "cells" / f"{n:02d}.jsh", sources[grade_id].replace("\r\n", "\n").replace("\r", "\n"))
     for n, task in enumerate(lesson.tasks):
         base = folder / "exercises" / f"{n:02d}"
         put(base.with_suffix(".id"), task.id)
