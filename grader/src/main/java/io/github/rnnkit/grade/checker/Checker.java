@@ -193,11 +193,49 @@ public final class Checker {
         Set<String> kept = compiled.values().stream().filter(m -> !leftOut.contains(m)).map(Method::name).collect(Collectors.toSet());
         Optional<String> odd = Compiled.oddities(out.resolve(PACKAGE), SUBMISSION, kept, runnable.keySet());
         if (odd.isPresent()) {
-            return found.stream().map(a -> a.status() != Assessment.Status.RUNNABLE ? a : new Assessment(a.id(),
-                    Assessment.Status.DOES_NOT_COMPILE, "the compiled solution holds " + odd.get()
-                    + ", which no method declaration makes: the grader does not run it", a.notes(), null)).toList();
+            return refuseRunnable(found, Assessment.Status.DOES_NOT_COMPILE, "the compiled solution holds " + odd.get()
+                    + ", which no method declaration makes: the grader does not run it");
+        }
+        Optional<String> denied = deniedInClassFile(out.resolve(PACKAGE).resolve(SUBMISSION + ".class"), run);
+        if (denied.isPresent()) {
+            return refuseRunnable(found, Assessment.Status.FORBIDDEN, "the compiled solution holds " + denied.get()
+                    + ": the grader does not run it");
         }
         return found;
+    }
+
+    /** The assessments with every runnable exercise refused, for a reason found in the compiled class as a whole. */
+    private static List<Assessment> refuseRunnable(List<Assessment> found, Assessment.Status status, String message) {
+        return found.stream().map(a -> a.status() != Assessment.Status.RUNNABLE ? a
+                : new Assessment(a.id(), status, message, a.notes(), null)).toList();
+    }
+
+    /**
+     * The first use the deny-list forbids in the Submission class file itself: the same rules, on the bytes that
+     * will run (javac's desugaring included), as a second check behind the one on the source.
+     */
+    private static Optional<String> deniedInClassFile(Path classFile, Javac.Run run) {
+        Elements elements = run.task().getElements();
+        Types types = run.task().getTypes();
+        CallRules deny = CallRules.denyList();
+        for (Compiled.Reference ref : Compiled.references(classFile)) {
+            if (ref.owner().startsWith("[") || ref.owner().startsWith(PACKAGE + "/")
+                    || ref.owner().equals("java/lang/Class") && "desiredAssertionStatus".equals(ref.member())) {
+                continue;  // an array's clone, the solution's own methods, an assert's flag
+            }
+            TypeElement owner = elements.getTypeElement(ref.owner().replace('/', '.').replace('$', '.'));
+            if (owner == null) {
+                return Optional.of("a reference to " + ref.owner() + ", which the checker cannot resolve");
+            }
+            Optional<CallRules.Rule> broken = deny.broken(owner, elements, types)
+                    .or(() -> ref.member() != null && deny.breaksMember(owner, ref.member(), elements, types)
+                            ? Optional.of(new CallRules.Rule(ref.member(), "")) : Optional.empty());
+            if (broken.isPresent()) {
+                return Optional.of("a use of " + owner.getSimpleName() + (ref.member() == null ? "" : "." + ref.member())
+                        + " that the deny-list forbids");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The methods that break the deny-list or declare a class, and every method that calls one of them. */

@@ -165,6 +165,72 @@ final class Compiled {
         return found[0];
     }
 
+    /** A class or member a class file refers to: its owner's internal name, and the member's name (null for a type). */
+    record Reference(String owner, String member) {
+    }
+
+    /** The bootstraps javac itself calls for lambdas and string concatenation: code the student did not write. */
+    private static final Set<String> JAVAC_BOOTSTRAPS = Set.of("java/lang/invoke/LambdaMetafactory",
+            "java/lang/invoke/StringConcatFactory");
+
+    /**
+     * Every class and member the Submission class file refers to in its code (calls, fields, types, constants,
+     * method handles), but javac's own bootstraps: what a second check, on the bytes that will run, looks at.
+     */
+    static Set<Reference> references(Path classFile) {
+        Set<Reference> found = new java.util.LinkedHashSet<>();
+        try {
+            new ClassReader(Files.readAllBytes(classFile)).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
+                            found.add(new Reference(owner, method));
+                        }
+
+                        @Override
+                        public void visitFieldInsn(int opcode, String owner, String field, String desc) {
+                            found.add(new Reference(owner, field));
+                        }
+
+                        @Override
+                        public void visitTypeInsn(int opcode, String type) {
+                            found.add(new Reference(type, null));
+                        }
+
+                        @Override
+                        public void visitLdcInsn(Object value) {
+                            constant(value);
+                        }
+
+                        @Override
+                        public void visitInvokeDynamicInsn(String method, String desc, org.objectweb.asm.Handle bootstrap,
+                                                           Object... arguments) {
+                            if (!JAVAC_BOOTSTRAPS.contains(bootstrap.getOwner())) {
+                                constant(bootstrap);
+                            }
+                            for (Object argument : arguments) {
+                                constant(argument);
+                            }
+                        }
+
+                        private void constant(Object value) {
+                            if (value instanceof org.objectweb.asm.Type type && type.getSort() == org.objectweb.asm.Type.OBJECT) {
+                                found.add(new Reference(type.getInternalName(), null));
+                            } else if (value instanceof org.objectweb.asm.Handle h) {
+                                found.add(new Reference(h.getOwner(), h.getName()));
+                            }
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
     /** Removes a folder and everything in it; nothing when it is null. */
     static void delete(Path folder) {
         if (folder == null || !Files.exists(folder)) {
