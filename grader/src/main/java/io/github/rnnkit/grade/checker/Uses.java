@@ -1,5 +1,6 @@
 package io.github.rnnkit.grade.checker;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -18,13 +19,16 @@ import java.util.List;
 /**
  * Every declaration a piece of code uses, as the compiler resolved it: the types it names, the
  * fields it reads, the methods and constructors it calls or refers to ({@code Foo::bar}), with
- * the line of each use. A class literal ({@code Foo.class}) counts as a use of
- * {@code java.lang.Class}.
+ * the line of each use, and the classes it declares (local and anonymous). A class literal
+ * ({@code Foo.class}) counts as a use of {@code java.lang.Class}.
  */
 final class Uses extends TreePathScanner<Void, Void> {
 
-    /** A declaration used on a line of the compiled source. */
-    record Use(Element element, long line) {
+    /**
+     * A declaration used on a line of the compiled source; {@code declared} when the code declares it (a local or
+     * anonymous class) rather than uses it.
+     */
+    record Use(Element element, long line, boolean declared) {
     }
 
     private final Trees trees;
@@ -43,6 +47,14 @@ final class Uses extends TreePathScanner<Void, Void> {
         Uses uses = new Uses(trees, elements, path.getCompilationUnit());
         uses.scan(path, null);
         return uses.found;
+    }
+
+    @Override
+    public Void visitClass(ClassTree tree, Void unused) {
+        Element declared = trees.getElement(getCurrentPath());
+        long position = trees.getSourcePositions().getStartPosition(unit, tree);
+        found.add(new Use(declared, unit.getLineMap().getLineNumber(position), true));
+        return super.visitClass(tree, unused);
     }
 
     @Override
@@ -80,7 +92,7 @@ final class Uses extends TreePathScanner<Void, Void> {
     private void add(Element element, Tree tree) {
         if (element != null) {
             long position = trees.getSourcePositions().getStartPosition(unit, tree);
-            found.add(new Use(element, unit.getLineMap().getLineNumber(position)));
+            found.add(new Use(element, unit.getLineMap().getLineNumber(position), false));
         }
     }
 }

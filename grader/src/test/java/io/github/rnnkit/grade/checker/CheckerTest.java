@@ -154,14 +154,73 @@ class CheckerTest {
     }
 
     @Test
-    void aDeniedMethodIsCompiledWithABodyThatOnlyThrows() throws Exception {
-        check("double square(double x) { return x * x; }", "double half(double x) {\n    System.exit(3);\n    return x;\n}", List.of());
+    void aDeniedMethodAndEveryMethodCallingItAreLeftOutOfTheCompiledClass() throws Exception {
+        check("double square(double x) { return x * x; }",
+                "double half(double x) {\n    System.exit(3);\n    return x;\n}\ndouble twice(double x) { return 4 * half(x); }", List.of());
         try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader())) {
-            Method half = loader.loadClass("graded.Submission").getDeclaredMethod("half", double.class);
-            half.setAccessible(true);
-            InvocationTargetException e = assertThrows(InvocationTargetException.class, () -> half.invoke(null, 3.0));
-            assertInstanceOf(UnsupportedOperationException.class, e.getCause());
+            Class<?> submission = loader.loadClass("graded.Submission");
+            assertThrows(NoSuchMethodException.class, () -> submission.getDeclaredMethod("half", double.class));
+            assertThrows(NoSuchMethodException.class, () -> submission.getDeclaredMethod("twice", double.class));
+            Method square = submission.getDeclaredMethod("square", double.class);
+            square.setAccessible(true);
+            assertEquals(9.0, (double) square.invoke(null, 3.0));
         }
+    }
+
+    @Test
+    void aUnicodeEscapedBracketCannotTurnACommentIntoCode() throws Exception {
+        String smuggled = "public /* <X> void pad() { }\nstatic { System.exit(7); }\n/* */ \\u003cT> double square(double x) { return x * x; }";
+        Map<String, Assessment> a = check(smuggled, HALF, List.of());
+        assertEquals(Assessment.Status.RUNNABLE, a.get("square").status(), a.get("square").message());
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, getClass().getClassLoader())) {
+            Class<?> submission = loader.loadClass("graded.Submission");
+            assertEquals(0, submission.getDeclaredFields().length);
+            assertEquals(List.of("half", "square"), java.util.Arrays.stream(submission.getDeclaredMethods()).map(Method::getName).sorted().toList());
+        }
+    }
+
+    @Test
+    void aClassDeclaredInAMethodIsForbiddenLocalOrAnonymous() {
+        for (String source : List.of(
+                "double square(double x) {\n    class Sneaky { static { } }\n    return x * x;\n}",
+                "double square(double x) {\n    new Object() { protected void finalize() { } };\n    return x * x;\n}")) {
+            Assessment a = check(source, HALF, List.of()).get("square");
+            assertEquals(Assessment.Status.FORBIDDEN, a.status(), source);
+            assertTrue(a.message().startsWith("declares a class (line 2)"), a.message());
+        }
+    }
+
+    @Test
+    void garbageCollectionAndFinalizersAreDenied() {
+        Assessment a = check("double square(double x) {\n    System.gc();\n    return x * x;\n}", HALF, List.of()).get("square");
+        assertEquals("uses System.gc (line 2): a solution may not touch processes or stop the JVM", a.message());
+    }
+
+    @Test
+    void anErrorOnlyClassFilesMeetScoresItsOwnCellAndNotTheOthers() {
+        String big = "double square(double x) { return x * x; }\nString big() { return \"" + "x".repeat(70_000) + "\"; }";
+        Map<String, Assessment> a = check(big, HALF, List.of());
+        assertEquals(Assessment.Status.DOES_NOT_COMPILE, a.get("square").status());
+        assertTrue(a.get("square").message().contains("constant string too long"), a.get("square").message());
+        assertEquals(Assessment.Status.RUNNABLE, a.get("half").status());
+    }
+
+    @Test
+    void aKitMethodThatReachesAForbiddenOneIsForbiddenWithTheChainNamed() {
+        String viaInit = "double square(double x) {\n    io.github.rnnkit.rnn.RnnParams p = io.github.rnnkit.rnn.Init.uniform(2, 1, 1, 1);\n"
+                + "    io.github.rnnkit.rnn.Init.withSpectralRadius(p, 1.0);\n    return x * x;\n}";
+        Assessment a = check(viaInit, HALF, List.of("io.github.rnnkit.util.Matrices.spectralRadius")).get("square");
+        assertEquals(Assessment.Status.FORBIDDEN, a.status(), a.message());
+        assertTrue(a.message().startsWith("uses Init.withSpectralRadius (line 3), which computes what this exercise asks you"), a.message());
+        assertTrue(a.message().endsWith("Matrices.spectralRadius"), a.message());
+        assertEquals(Assessment.Status.RUNNABLE,
+                check(viaInit, HALF, List.of("io.github.rnnkit.util.Matrices.spectralNorm")).get("square").status());
+    }
+
+    @Test
+    void anAssertKeepsItsMethodRunnable() {
+        Assessment a = check("double square(double x) {\n    assert x == x;\n    return x * x;\n}", HALF, List.of()).get("square");
+        assertEquals(Assessment.Status.RUNNABLE, a.status(), a.message());
     }
 
     @Test

@@ -24,8 +24,17 @@ import java.util.Map;
  * The JDK's own compiler ({@code javax.tools}, {@code com.sun.source}) run in memory on a few
  * sources: a parse, an analysis that resolves every name to its declaration, and class files.
  * No annotation processor ever runs (-proc:none), so compiling a submission executes none of it.
+ * A {@link Shaping} may change the parsed trees before anything else reads them: the grader never
+ * edits a student's text, it compiles it as written and changes the tree javac made of it.
  */
 final class Javac {
+
+    /** A change to the parsed trees of a run, made before names are resolved. */
+    interface Shaping {
+        void shape(CompilationUnitTree unit);
+
+        Shaping NONE = unit -> { };
+    }
 
     /** One compiler run: its parsed (and perhaps attributed) trees and its errors. */
     record Run(JavacTask task, List<CompilationUnitTree> units, List<Diagnostic<? extends JavaFileObject>> errors) {
@@ -51,28 +60,23 @@ final class Javac {
 
     /** Parses the sources (name → text, e.g. "graded/Submission" → …) without resolving names. */
     Run parse(Map<String, String> sources) {
-        return run(sources, null, false);
+        return run(sources, Shaping.NONE, null, false);
     }
 
-    /** Parses and attributes the sources: every name resolved, every type checked. */
-    Run analyse(Map<String, String> sources) {
-        return run(sources, null, true);
+    /** Parses and attributes the sources, shaped: every name resolved, every type checked. */
+    Run analyse(Map<String, String> sources, Shaping shaping) {
+        return run(sources, shaping, null, true);
     }
 
-    /** Compiles the sources into class files under {@code out}; fails on any error. */
-    void generate(Map<String, String> sources, Path out) {
-        Run run = run(sources, out, true);
-        if (!run.errors().isEmpty()) {
-            throw new IllegalStateException("sources that analysed cleanly failed to compile: " + message(run.errors().get(0)));
-        }
-        try {
-            run.task().generate();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * Compiles the sources, shaped, into class files under {@code out}: the run's errors include those only
+     * class files meet (a constant string too long, a method's code too large).
+     */
+    Run generate(Map<String, String> sources, Shaping shaping, Path out) {
+        return run(sources, shaping, out, true);
     }
 
-    private Run run(Map<String, String> sources, Path out, boolean analyse) {
+    private Run run(Map<String, String> sources, Shaping shaping, Path out, boolean analyse) {
         List<JavaFileObject> inputs = new ArrayList<>();
         sources.forEach((name, text) -> inputs.add(new Source(name, text)));
         List<String> options = new ArrayList<>(List.of("-proc:none", "-implicit:none", "-nowarn", "-Xlint:none",
@@ -85,19 +89,27 @@ final class Javac {
         List<CompilationUnitTree> units = new ArrayList<>();
         try {
             task.parse().forEach(units::add);
+            units.forEach(shaping::shape);
             if (analyse) {
                 task.analyze();
+                if (out != null && errorsIn(diagnostics).isEmpty()) {
+                    task.generate();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new Run(task, units, errorsIn(diagnostics));
+    }
+
+    private static List<Diagnostic<? extends JavaFileObject>> errorsIn(DiagnosticCollector<JavaFileObject> diagnostics) {
         List<Diagnostic<? extends JavaFileObject>> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {
                 errors.add(d);
             }
         }
-        return new Run(task, units, errors);
+        return errors;
     }
 
     /** The source name an error belongs to ("graded/Submission"), or "" when it has none. */

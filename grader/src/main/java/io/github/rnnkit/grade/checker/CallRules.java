@@ -42,7 +42,8 @@ final class CallRules {
                     "java.lang.Object.wait", "java.lang.Object.notify", "java.lang.Object.notifyAll"),
             deny("a solution may not touch processes or stop the JVM", "java.lang.Runtime", "java.lang.Process", "java.lang.ProcessBuilder",
                     "java.lang.ProcessHandle", "java.lang.SecurityManager", "java.lang.management.*",
-                    "java.lang.System.exit", "java.lang.System.runFinalization", "java.lang.System.setSecurityManager",
+                    "java.lang.System.exit", "java.lang.System.runFinalization", "java.lang.System.gc",
+                    "java.lang.Object.finalize", "java.lang.System.setSecurityManager",
                     "java.lang.System.getSecurityManager"),
             deny("a solution may not read or write files or the network", "java.io.File", "java.io.FileDescriptor", "java.io.FileInputStream",
                     "java.io.FileOutputStream", "java.io.FileReader", "java.io.FileWriter", "java.io.RandomAccessFile",
@@ -87,6 +88,11 @@ final class CallRules {
         return new CallRules(rules, false);
     }
 
+    /** Whether these rules also forbid declaring a class (the default deny-list does). */
+    boolean forbidsClasses() {
+        return typesToo;
+    }
+
     /** Entries that name neither a package, a class nor a member of a class: an instructor's typo. */
     List<String> unknownEntries(Elements elements) {
         List<String> unknown = new ArrayList<>();
@@ -121,6 +127,11 @@ final class CallRules {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a rule forbids member {@code member} ("<init>" for constructors) of {@code owner}. */
+    boolean breaksMember(TypeElement owner, String member, Elements elements, Types types) {
+        return rules.stream().anyMatch(rule -> matches(rule.entry(), owner, member, elements, types));
     }
 
     private static boolean matches(String entry, TypeElement owner, String member, Elements elements, Types types) {
