@@ -1,0 +1,86 @@
+package io.github.rnnkit.rnn;
+
+import io.github.rnnkit.util.Matrices;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static io.github.rnnkit.rnn.TruncatedBpttTest.FWD;
+import static io.github.rnnkit.rnn.TruncatedBpttTest.H;
+import static io.github.rnnkit.rnn.TruncatedBpttTest.RNN;
+import static io.github.rnnkit.rnn.TruncatedBpttTest.T;
+import static io.github.rnnkit.rnn.TruncatedBpttTest.YS;
+import static io.github.rnnkit.rnn.TruncatedBpttTest.minus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RandomTruncationTest {
+
+    @Test
+    void withoutCutsItIsFullBptt() {
+        Gradients g = RandomTruncation.withCutProbability(0).gradients(RNN, FWD, YS, new Random(1));
+        TruncatedBpttTest.assertSame(RNN.bptt(FWD, YS), g, "c = 0");
+    }
+
+    @Test
+    void cutEverywhereItKeepsOnlyEachStepsOwnTerm() {
+        boolean[] all = new boolean[T + 1];
+        java.util.Arrays.fill(all, true);
+        Gradients g = RandomTruncation.withCutProbability(0.3).gradients(RNN, FWD, YS, all);
+        TruncatedBpttTest.assertSame(RNN.bptt(FWD, YS, 1), g, "every boundary cut");
+        assertEquals(0, Matrices.norm(g.dh0()));
+    }
+
+    @Test
+    void averagedOverEveryPatternOfCutsItIsExactlyFullBptt() {
+        // T = 11 boundaries below the last step, plus the one into h_0: 2^11 patterns, each with its probability
+        double c = 0.35;
+        RandomTruncation rt = RandomTruncation.withCutProbability(c);
+        double[][] mean = new double[H][H];
+        for (int pattern = 0; pattern < 1 << T; pattern++) {
+            boolean[] cuts = new boolean[T + 1];
+            double probability = 1;
+            for (int s = 1; s <= T; s++) {
+                cuts[s] = (pattern >> (s - 1) & 1) == 1;
+                probability *= cuts[s] ? c : 1 - c;
+            }
+            double[][] dW = rt.gradients(RNN, FWD, YS, cuts).dW();
+            for (int i = 0; i < H; i++) {
+                for (int j = 0; j < H; j++) {
+                    mean[i][j] += probability * dW[i][j];
+                }
+            }
+        }
+        double[][] full = RNN.bptt(FWD, YS).dW();
+        assertEquals(0, Matrices.frobenius(minus(mean, full)) / Matrices.frobenius(full), 1e-12);
+    }
+
+    @Test
+    void oneDrawDiffersFromFullBpttWhileTheMeanOfManyApproachesIt() {
+        RandomTruncation rt = RandomTruncation.withMeanChunk(4);
+        Random rng = new Random(5);
+        double[][] full = RNN.bptt(FWD, YS).dW();
+        double[][] mean = new double[H][H];
+        double firstError = Double.NaN;
+        int draws = 4000;
+        for (int n = 0; n < draws; n++) {
+            double[][] dW = rt.gradients(RNN, FWD, YS, rng).dW();
+            if (n == 0) {
+                firstError = Matrices.frobenius(minus(dW, full)) / Matrices.frobenius(full);
+            }
+            for (int i = 0; i < H; i++) {
+                for (int j = 0; j < H; j++) {
+                    mean[i][j] += dW[i][j] / draws;
+                }
+            }
+        }
+        double meanError = Matrices.frobenius(minus(mean, full)) / Matrices.frobenius(full);
+        assertTrue(firstError > 0.01, "one draw should be off, got " + firstError);
+        assertTrue(meanError < 0.05 && meanError < firstError / 5, "the mean of " + draws + " draws: " + meanError);
+    }
+
+    @Test
+    void aMeanChunkOfMCutsWithProbabilityOneOverM() {
+        assertEquals(0.2, RandomTruncation.withMeanChunk(5).cutProbability(), 1e-15);
+    }
+}
