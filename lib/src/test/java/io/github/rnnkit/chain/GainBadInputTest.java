@@ -37,6 +37,6 @@ class GainBadInputTest {
                 .row("GainSurvey.run", "no seeds", "seeds", () -> GainSurvey.run(new int[] {2}, new double[] {1}, drives, 5, 0))
                 .row("GainSurvey.network", "a null drive", "drive", () -> GainSurvey.network(2, 1, null, 1), "null")
                 .row("GainSurvey.inputs", "no steps", "steps", () -> GainSurvey.inputs(0, 1))
-                .stream();
+                .tests();
     }
 }

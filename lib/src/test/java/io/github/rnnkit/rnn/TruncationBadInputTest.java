@@ -30,6 +30,6 @@ class TruncationBadInputTest {
                 .row("RandomTruncation.gradients", "a null Random", "rng", () -> rt.gradients(rnn, fwd, ys, (Random) null), "null")
                 .row("RandomTruncation.gradients", "cuts of the wrong length", "cuts",
                         () -> rt.gradients(rnn, fwd, ys, new boolean[3]), "4", "3")
-                .stream();
+                .tests();
     }
 }
