@@ -27,8 +27,8 @@ import java.util.stream.IntStream;
  *   σ_in = a set value               U and b scaled by σ_in / sqrt((D + 1)/(3H))  ({@link #fixedDrive(double)})
  * </pre>
  *
- * What to expect, for a W with independent entries of variance g²/H and H large: its eigenvalues
- * fill a disc of radius g (the circular law), its largest singular value is 2g, so
+ * What to expect, for a W with independent entries of variance σ_W²/H and H large: its eigenvalues
+ * fill a disc of radius σ_W (the circular law), its largest singular value tends to 2σ_W, so
  * ρ(W) ≈ λ1/2; and a perturbation grows per step by about ρ · sqrt(mean f'²) (mean field). So
  * λ1 = 2 puts ρ near 1, where only the slopes decide, and the slopes are set by the input drive.
  * Every cell records, per seed, the gain, the rate per step, ρ(W) and the geometric-mean and RMS

@@ -15,7 +15,7 @@ import java.util.Random;
  * <pre>
  *   P v :   v ← f'(z_t) ⊙ (W v)        for t = 1 … T
  *   Pᵀ u:   u ← Wᵀ (f'(z_t) ⊙ u)       for t = T … 1
- *   ‖P‖₂ = max over unit v of ‖P v‖, by power iteration on PᵀP      rate per step r = ‖P‖₂^(1/T)
+ *   ‖P‖₂ = max over unit v of ‖P v‖, by power iteration on PᵀP      rate per step ‖P‖₂^(1/T)
  * </pre>
  *
  * Each iteration costs 2T products of W with a vector, where forming P costs T products of H×H
@@ -25,7 +25,7 @@ import java.util.Random;
  *
  * <p>Beside the norm it summarises the slopes f'(z_{t,i}) met along the trajectory (all T·H of
  * them), because which average of the slopes predicts the rate is the question lesson 02 measures:
- * the geometric mean exp(mean ln f') is exact for one unit (H = 1: r = |w| · geometric mean), the
+ * the geometric mean exp(mean ln f') is exact for one unit (H = 1: the rate is |w| · geometric mean), the
  * root mean square sqrt(mean f'²) is the mean-field prediction for a wide random W, where
  * E‖diag(d) W v‖² = mean(d²) · E‖W v‖².
  */
@@ -134,7 +134,7 @@ public final class JacobianProduct {
         return Math.exp(logNorm);
     }
 
-    /** The rate per step r = ‖P‖₂^(1/T): above 1 the product grows, below 1 it shrinks. */
+    /** The rate per step ‖P‖₂^(1/T): above 1 the product grows, below 1 it shrinks. */
     public double ratePerStep() {
         return Math.exp(logNorm / steps);
     }

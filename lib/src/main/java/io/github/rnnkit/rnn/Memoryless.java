@@ -5,12 +5,12 @@ import io.github.rnnkit.util.Matrices;
 
 /**
  * A forward pass beside its memoryless twin: the state h_t = f(U x_t + W h_{t−1} + b) against
- * m_t = f(U x_t + b), what the same cell would hold without W. Three measures of how far the memory
+ * f(U x_t + b), what the same cell would hold without W. Three measures of how far the memory
  * takes the state from the input:
  *
  * <pre>
  *   the push        max_t ‖W h_{t−1}‖,  at most λ1 √H when every |h_i| ≤ 1 (tanh)
- *   following       the Pearson correlation of h_{t,i} with m_{t,i} over every step and unit
+ *   following       the Pearson correlation of h_{t,i} with f(U x_t + b)_i over every step and unit
  *   saturation      the share of h_{t,i} with |h_{t,i}| above a level (0.95: tanh' = 1 − h² below 0.1)
  * </pre>
  *
@@ -51,7 +51,7 @@ public final class Memoryless {
         return Check.copy(states);
     }
 
-    /** m_1..m_T, m_t = f(U x_t + b). */
+    /** The memoryless states f(U x_t + b) for t = 1..T. */
     public double[][] memoryless() {
         return Check.copy(memoryless);
     }
@@ -61,7 +61,7 @@ public final class Memoryless {
         return largestPush;
     }
 
-    /** The Pearson correlation of h_{t,i} with m_{t,i} over every step and unit (NaN if either is constant). */
+    /** The Pearson correlation of h_{t,i} with f(U x_t + b)_i over every step and unit (NaN if either is constant). */
     public double correlation() {
         int n = states.length * states[0].length;
         double meanH = 0;

@@ -8,46 +8,46 @@ import java.util.Random;
  * Randomised truncation: BPTT cut at random points, with the paths that survive weighted up so
  * that the gradient is right on average. This is the simplest form of Tallec and Ollivier's ARTBP
  * (2017, "Unbiasing truncated backpropagation through time": random truncation lengths with
- * compensation factors), with one cut probability c for every step, as in d2l's ξ_t:
+ * compensation factors), with one probability π of keeping each step's link, as d2l's ξ_t:
  *
  * <pre>
- *   what step s sends back to step s − 1 is multiplied by  ξ_s = 0 with probability c,  1/(1 − c) otherwise
+ *   what step s sends back to step s − 1 is multiplied by  ξ_s = 1/π with probability π,  0 otherwise (a cut)
  *   ∂L/∂h_{s−1} = Vᵀ(p_{s−1} − onehot(y_{s−1})) + ξ_s Wᵀ δ_s
  * </pre>
  *
  * A path from L_t back to step s crosses t − s boundaries; its weight ξ_t ⋯ ξ_{s+1} is a product
  * of independent factors of mean 1, so it has mean 1, and the gradient, a sum over paths, equals
- * full BPTT's in expectation: no bias. The price is variance: a path that survives j cuts counts
- * (1 − c)^(−j) times. The cuts split the sequence into chunks of random length, of mean 1/c: one
- * backward pass of T steps, like chunks of fixed length 1/c. Immutable.
+ * full BPTT's in expectation: no bias. The price is variance: a path that survives j links counts
+ * π^(−j) times. The cuts split the sequence into chunks of random length, of mean 1/(1 − π): one
+ * backward pass of T steps, like chunks of that fixed length. Immutable.
  */
 public final class RandomTruncation {
 
-    private final double cut;
+    private final double keep;
 
-    private RandomTruncation(double cut) {
-        this.cut = cut;
+    private RandomTruncation(double keep) {
+        this.keep = keep;
     }
 
-    /** Cut every boundary with probability {@code c}, 0 ≤ c &lt; 1 (c = 0 is full BPTT). */
-    public static RandomTruncation withCutProbability(double c) {
-        if (!(c >= 0 && c < 1)) {
-            throw new IllegalArgumentException("c: expected a probability in [0, 1), got " + c);
+    /** Keep each link with probability π, 0 &lt; π ≤ 1 (π = 1 is full BPTT). */
+    public static RandomTruncation withKeepProbability(double pi) {
+        if (!(pi > 0 && pi <= 1)) {
+            throw new IllegalArgumentException("pi: expected a probability in (0, 1], got " + pi);
         }
-        return new RandomTruncation(c);
+        return new RandomTruncation(pi);
     }
 
-    /** Chunks of mean length m ≥ 1: c = 1/m (m = 1 would cut everywhere and leave nothing to weight up, so m &gt; 1). */
-    public static RandomTruncation withMeanChunk(double m) {
-        if (!(m > 1) || Double.isInfinite(m)) {
-            throw new IllegalArgumentException("m: expected a finite mean chunk length > 1, got " + m);
+    /** Chunks of mean length {@code length} &gt; 1: π = 1 − 1/length (a length of 1 would cut every link). */
+    public static RandomTruncation withMeanChunk(double length) {
+        if (!(length > 1) || Double.isInfinite(length)) {
+            throw new IllegalArgumentException("length: expected a finite mean chunk length > 1, got " + length);
         }
-        return new RandomTruncation(1 / m);
+        return new RandomTruncation(1 - 1 / length);
     }
 
-    /** c, the probability of a cut at each boundary. */
-    public double cutProbability() {
-        return cut;
+    /** π, the probability that a link is kept. */
+    public double keepProbability() {
+        return keep;
     }
 
     /** One draw: the cuts sampled from {@code rng}, then {@link #gradients(Rnn, Forward, int[], boolean[])}. */
@@ -56,14 +56,14 @@ public final class RandomTruncation {
         Check.notNull("fwd", fwd, "a Forward of that Rnn");
         boolean[] cuts = new boolean[fwd.length() + 1];
         for (int s = 1; s <= fwd.length(); s++) {
-            cuts[s] = rng.nextDouble() < cut;
+            cuts[s] = rng.nextDouble() >= keep;
         }
         return gradients(rnn, fwd, targets, cuts);
     }
 
     /**
      * The gradients for given cuts: {@code cuts[s]} (s = 1..T; index 0 unused) cuts what step s
-     * sends to step s − 1 (at s = 1, to h_0); every boundary not cut weighs 1/(1 − c).
+     * sends to step s − 1 (at s = 1, to h_0); every link not cut weighs 1/π.
      */
     public Gradients gradients(Rnn rnn, Forward fwd, int[] targets, boolean[] cuts) {
         PartialBackward pass = new PartialBackward(rnn, fwd, targets);
@@ -74,7 +74,7 @@ public final class RandomTruncation {
         }
         double[] weights = new double[steps + 1];
         for (int s = 1; s <= steps; s++) {
-            weights[s] = cuts[s] ? 0 : 1 / (1 - cut);
+            weights[s] = cuts[s] ? 0 : 1 / keep;
         }
         pass.run(steps, 1, 1, weights);
         return pass.gradients();
@@ -82,6 +82,6 @@ public final class RandomTruncation {
 
     @Override
     public String toString() {
-        return "RandomTruncation(c = " + cut + ")";
+        return "RandomTruncation(π = " + keep + ")";
     }
 }

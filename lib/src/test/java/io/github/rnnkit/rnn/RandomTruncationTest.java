@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RandomTruncationTest {
 
     @Test
-    void withoutCutsItIsFullBptt() {
-        Gradients g = RandomTruncation.withCutProbability(0).gradients(RNN, FWD, YS, new Random(1));
+    void keepingEveryLinkIsFullBptt() {
+        Gradients g = RandomTruncation.withKeepProbability(1).gradients(RNN, FWD, YS, new Random(1));
         TruncatedBpttTest.assertSame(RNN.bptt(FWD, YS), g, "c = 0");
     }
 
@@ -26,7 +26,7 @@ class RandomTruncationTest {
     void cutEverywhereItKeepsOnlyEachStepsOwnTerm() {
         boolean[] all = new boolean[T + 1];
         java.util.Arrays.fill(all, true);
-        Gradients g = RandomTruncation.withCutProbability(0.3).gradients(RNN, FWD, YS, all);
+        Gradients g = RandomTruncation.withKeepProbability(0.7).gradients(RNN, FWD, YS, all);
         TruncatedBpttTest.assertSame(RNN.bptt(FWD, YS, 1), g, "every boundary cut");
         assertEquals(0, Matrices.norm(g.dh0()));
     }
@@ -34,15 +34,15 @@ class RandomTruncationTest {
     @Test
     void averagedOverEveryPatternOfCutsItIsExactlyFullBptt() {
         // T = 11 boundaries below the last step, plus the one into h_0: 2^11 patterns, each with its probability
-        double c = 0.35;
-        RandomTruncation rt = RandomTruncation.withCutProbability(c);
+        double pi = 0.65;
+        RandomTruncation rt = RandomTruncation.withKeepProbability(pi);
         double[][] mean = new double[H][H];
         for (int pattern = 0; pattern < 1 << T; pattern++) {
             boolean[] cuts = new boolean[T + 1];
             double probability = 1;
             for (int s = 1; s <= T; s++) {
                 cuts[s] = (pattern >> (s - 1) & 1) == 1;
-                probability *= cuts[s] ? c : 1 - c;
+                probability *= cuts[s] ? 1 - pi : pi;
             }
             double[][] dW = rt.gradients(RNN, FWD, YS, cuts).dW();
             for (int i = 0; i < H; i++) {
@@ -80,7 +80,7 @@ class RandomTruncationTest {
     }
 
     @Test
-    void aMeanChunkOfMCutsWithProbabilityOneOverM() {
-        assertEquals(0.2, RandomTruncation.withMeanChunk(5).cutProbability(), 1e-15);
+    void aMeanChunkOfFiveKeepsFourLinksInFive() {
+        assertEquals(0.8, RandomTruncation.withMeanChunk(5).keepProbability(), 1e-15);
     }
 }

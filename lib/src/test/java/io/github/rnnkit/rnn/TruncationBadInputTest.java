@@ -16,7 +16,7 @@ class TruncationBadInputTest {
         Forward fwd = rnn.forward(new double[][] {{1, 0}, {0, 1}, {1, 1}}, null);
         Forward otherFwd = new Rnn(Init.uniform(4, 2, 2, 1), Activations.TANH).forward(new double[][] {{1, 0}}, null);
         int[] ys = {0, 1, 1};
-        RandomTruncation rt = RandomTruncation.withCutProbability(0.5);
+        RandomTruncation rt = RandomTruncation.withKeepProbability(0.5);
         return BadInput.table()
                 .row("TruncatedBptt.of", "k1 = 0", "k1", () -> TruncatedBptt.of(0, 3), "0")
                 .row("TruncatedBptt.of", "k2 < k1", "k2", () -> TruncatedBptt.of(4, 3), "k1 = 4", "3")
@@ -24,9 +24,9 @@ class TruncationBadInputTest {
                         () -> TruncatedBptt.window(2).run(rnn, otherFwd, ys), "H=3", "H=4")
                 .row("TruncatedBptt.run", "a null network", "rnn", () -> TruncatedBptt.window(2).run(null, fwd, ys), "null")
                 .row("TruncatedBptt.run", "too few targets", "targets", () -> TruncatedBptt.window(2).run(rnn, fwd, new int[] {0}))
-                .row("RandomTruncation.withCutProbability", "c = 1", "c", () -> RandomTruncation.withCutProbability(1), "1")
-                .row("RandomTruncation.withCutProbability", "c = NaN", "c", () -> RandomTruncation.withCutProbability(Double.NaN), "NaN")
-                .row("RandomTruncation.withMeanChunk", "m = 1", "m", () -> RandomTruncation.withMeanChunk(1), "1")
+                .row("RandomTruncation.withKeepProbability", "π = 0", "pi", () -> RandomTruncation.withKeepProbability(0), "0")
+                .row("RandomTruncation.withKeepProbability", "π = NaN", "pi", () -> RandomTruncation.withKeepProbability(Double.NaN), "NaN")
+                .row("RandomTruncation.withMeanChunk", "a length of 1", "length", () -> RandomTruncation.withMeanChunk(1), "1")
                 .row("RandomTruncation.gradients", "a null Random", "rng", () -> rt.gradients(rnn, fwd, ys, (Random) null), "null")
                 .row("RandomTruncation.gradients", "cuts of the wrong length", "cuts",
                         () -> rt.gradients(rnn, fwd, ys, new boolean[3]), "4", "3")
