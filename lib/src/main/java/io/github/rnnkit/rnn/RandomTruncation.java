@@ -1,6 +1,7 @@
 package io.github.rnnkit.rnn;
 
 import io.github.rnnkit.util.Check;
+import io.github.rnnkit.util.Matrices;
 
 import java.util.Random;
 
@@ -22,6 +23,14 @@ import java.util.Random;
  * backward pass of T steps, like chunks of that fixed length. Immutable.
  */
 public final class RandomTruncation {
+
+    /**
+     * How far randomised dW lies from full BPTT's, relative to ‖dW_full‖_F: {@code oneDraw} is the
+     * root mean square over the draws of ‖dW_draw − dW_full‖_F, {@code meanOfDraws} the distance of
+     * their mean. Without bias, meanOfDraws ≈ oneDraw / √draws.
+     */
+    public record Accuracy(double oneDraw, double meanOfDraws, int draws) {
+    }
 
     private final double keep;
 
@@ -78,6 +87,27 @@ public final class RandomTruncation {
         }
         pass.run(steps, 1, 1, weights);
         return pass.gradients();
+    }
+
+    /** {@code draws} draws from {@code rng}, each set against full BPTT's dW for the same forward pass. */
+    public Accuracy accuracy(Rnn rnn, Forward fwd, int[] targets, int draws, Random rng) {
+        Check.atLeast("draws", draws, 1);
+        double[][] full = rnn.bptt(fwd, targets).dW();
+        double fullNorm = Matrices.frobenius(full);
+        double[][] sum = new double[full.length][full.length];
+        double squares = 0;
+        for (int n = 0; n < draws; n++) {
+            double[][] g = gradients(rnn, fwd, targets, rng).dW();
+            double[][] gap = new double[full.length][full.length];
+            for (int i = 0; i < full.length; i++) {
+                for (int j = 0; j < full.length; j++) {
+                    gap[i][j] = g[i][j] - full[i][j];
+                    sum[i][j] += gap[i][j];
+                }
+            }
+            squares += Math.pow(Matrices.frobenius(gap) / fullNorm, 2);
+        }
+        return new Accuracy(Math.sqrt(squares / draws), Matrices.frobenius(sum) / draws / fullNorm, draws);
     }
 
     @Override

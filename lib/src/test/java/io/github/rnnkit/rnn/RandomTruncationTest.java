@@ -80,6 +80,32 @@ class RandomTruncationTest {
     }
 
     @Test
+    void oneDrawsAccuracyIsItsOwnDistanceFromFullBptt() {
+        RandomTruncation rt = RandomTruncation.withMeanChunk(3);
+        RandomTruncation.Accuracy a = rt.accuracy(RNN, FWD, YS, 1, new Random(9));
+        double[][] full = RNN.bptt(FWD, YS).dW();
+        double[][] g = rt.gradients(RNN, FWD, YS, new Random(9)).dW();
+        double expected = Matrices.frobenius(minus(g, full)) / Matrices.frobenius(full);
+        assertEquals(expected, a.oneDraw(), 1e-12);
+        assertEquals(expected, a.meanOfDraws(), 1e-12);
+    }
+
+    @Test
+    void keepingEveryLinkIsExactOnEveryDraw() {
+        RandomTruncation.Accuracy a = RandomTruncation.withKeepProbability(1).accuracy(RNN, FWD, YS, 5, new Random(2));
+        assertEquals(0, a.oneDraw(), 1e-12);
+        assertEquals(0, a.meanOfDraws(), 1e-12);
+    }
+
+    @Test
+    void theMeanOfManyDrawsErrsByAboutOneDrawOverTheRootOfTheirNumber() {
+        RandomTruncation.Accuracy a = RandomTruncation.withMeanChunk(4).accuracy(RNN, FWD, YS, 400, new Random(3));
+        double expected = a.oneDraw() / Math.sqrt(400);
+        assertTrue(a.meanOfDraws() > expected / 4 && a.meanOfDraws() < expected * 4,
+                "mean of 400 draws " + a.meanOfDraws() + " against one draw / 20 = " + expected);
+    }
+
+    @Test
     void aMeanChunkOfFiveKeepsFourLinksInFive() {
         assertEquals(0.8, RandomTruncation.withMeanChunk(5).keepProbability(), 1e-15);
     }

@@ -30,6 +30,7 @@ class TruncationBadInputTest {
                 .row("RandomTruncation.gradients", "a null Random", "rng", () -> rt.gradients(rnn, fwd, ys, (Random) null), "null")
                 .row("RandomTruncation.gradients", "cuts of the wrong length", "cuts",
                         () -> rt.gradients(rnn, fwd, ys, new boolean[3]), "4", "3")
+                .row("RandomTruncation.accuracy", "no draws", "draws", () -> rt.accuracy(rnn, fwd, ys, 0, new Random(1)), "0")
                 .tests();
     }
 }
