@@ -12,6 +12,9 @@
  *     ‖Π_s S_s A‖ for A ∈ {W, W̄ = λ1·Q}, S_s ∈ {γI, diag(f'(z_s))}; split between W and the slopes in either order, or Shapley
  *   one layer repeated ({@link io.github.rnnkit.chain.RepeatedLayer}):
  *     a_j = g(a_{j−1}) = f(w a_{j−1} + b),   fixed point a* = g(a*), stable when |g'(a*)| = |w f'(w a* + b)| &lt; 1
+ *   the whole product ({@link io.github.rnnkit.chain.JacobianProduct}) and a survey of it over seeds
+ *   ({@link io.github.rnnkit.chain.GainSurvey}):
+ *     rate per step ‖J_T ⋯ J_1‖^(1/T) ≈ ρ(W) · sqrt(mean f'²),   ρ(W) ≈ λ1/2 for a wide random W
  * </pre>
  */
 package io.github.rnnkit.chain;
