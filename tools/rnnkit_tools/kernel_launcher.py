@@ -53,13 +53,14 @@ def say(message: str) -> None:
 class Probe:
     """Asks a starting kernel, through its heartbeat and shell channels, for signs of life.
 
-    A `BlockingKernelClient` reads the connection file; its `Session` frames and signs the probe's
-    requests and checks the signature of every reply. The shell has answered once a reply names one
-    of the probe's own requests as its parent: only the shell thread can have read it. The shell
-    socket is made here rather than by the client, to watch it before it connects (so that even a
-    fast bind is seen) and to drop unsent requests at once when a hung JVM is killed. The heartbeat
-    is a bare ping on a socket the client connects (jupyter_client's HBChannel, a thread that reports
-    beating before its first answer, cannot tell when the kernel first answered).
+    jupyter_client reads the connection file (`ConnectionFileMixin`, the base of its kernel managers
+    and clients), and its `Session` frames and signs the probe's requests and checks the signature of
+    every reply. The shell has answered once a reply names one of the probe's own requests as its
+    parent: only the shell thread can have read it. The sockets are the probe's own, on a plain
+    ZeroMQ context: the shell is watched by a monitor from before it connects (so that even a fast
+    bind is seen), nothing unsent lingers when a hung JVM is killed, and no client class is needed,
+    whose context is asyncio's in jupyter_client 7 (Debian 12's) and whose heartbeat channel, a
+    thread, reports beating before the first answer. The heartbeat is a bare ping.
     The control channel is not asked: rapaio 3.0.1 keeps one "current request" for its shell and
     control threads together, so a control request handled while a cell of Jupyter's runs would send
     that cell's output and reply to the probe.
@@ -67,29 +68,33 @@ class Probe:
 
     def __init__(self, connection_file: str):
         import zmq  # imported here, while the JVM boots, not before it is started
-        from jupyter_client.blocking import BlockingKernelClient
+        from jupyter_client.connect import ConnectionFileMixin
 
         self.zmq = zmq
+        self.connection = ConnectionFileMixin(connection_file=connection_file)
+        self.connection.load_connection_file()
+        self.session = self.connection.session
+        self.session.username = "rnnkit-launcher"
         self.context = zmq.Context()
-        self.client = BlockingKernelClient(connection_file=connection_file, context=self.context)
-        self.client.load_connection_file()
-        self.client.session.username = "rnnkit-launcher"
-        self.heartbeat = self.client.connect_hb()
-        self.heartbeat.linger = 0
-        shell = self.context.socket(zmq.DEALER)
-        shell.linger = 0
-        shell.identity = self.client.session.bsession
-        self.bound = shell.get_monitor_socket(zmq.EVENT_CONNECTED)  # watched before connecting
-        shell.connect(self.client._make_url("shell"))
-        self.shell = shell
+        self.heartbeat = self._connect(zmq.REQ, "hb")
+        self.shell = self._connect(zmq.DEALER, "shell")
         self.heartbeat.send(b"ping")
         self.sent: Dict[str, float] = {}  # the shell requests, by message id
         self.answered: Dict[str, float] = {}
         self.bound_at: Optional[float] = None  # when the kernel's shell port accepted the probe's connection
         self.foreign_replies = 0  # replies that are not to the probe's requests: another client's, misrouted, unsigned
 
+    def _connect(self, kind: int, channel: str):
+        socket = self.context.socket(kind)
+        socket.linger = 0
+        if channel == "shell":  # watched before connecting, so that even a fast bind is seen
+            socket.identity = self.session.bsession
+            self.bound = socket.get_monitor_socket(self.zmq.EVENT_CONNECTED)
+        socket.connect(self.connection._make_url(channel))
+        return socket
+
     def _request(self) -> None:
-        request = self.client.session.send(self.shell, "kernel_info_request", {})
+        request = self.session.send(self.shell, "kernel_info_request", {})
         self.sent[request["header"]["msg_id"]] = time.monotonic()
 
     def _due(self) -> bool:
@@ -102,7 +107,7 @@ class Probe:
 
     def _read_shell(self) -> None:
         try:
-            _, reply = self.client.session.recv(self.shell, mode=self.zmq.NOBLOCK)
+            _, reply = self.session.recv(self.shell, mode=self.zmq.NOBLOCK)
         except (ValueError, TypeError):  # not a message of this connection: unframed, or signed with another key
             self.foreign_replies += 1
             return
