@@ -72,11 +72,11 @@ public final class ReferenceBptt {
         double[][] dhs = new double[fwd.x.length][];
         double[] dhNext = new double[fwd.params.hiddenSize()];
         for (int t = fwd.x.length - 1; t >= 0; t--) {
-            double[] dh = plus(Matrices.transposeTimes(fwd.params.V(), dOut[t]), dhNext);   // ∂L/∂h_t
+            double[] dh = plus(Matrices.transposeTimes(fwd.params.V(), dOut[t]), dhNext); // ∂L/∂h_t
             double[] delta = hadamard(fwd.f.derivativeAll(fwd.z[t]), dh);              // δ_t = f'(z_t) ⊙ ∂L/∂h_t
             d.output(dOut[t], fwd.h[t + 1]);                                            // dV += ∂L/∂o_t h_tᵀ, dc += ∂L/∂o_t
             d.recurrent(delta, fwd.x[t], fwd.h[t]);                                     // dU += δ x_tᵀ, dW += δ h_{t-1}ᵀ, db += δ
-            dhNext = Matrices.transposeTimes(fwd.params.W(), delta);                         // Wᵀ δ_t
+            dhNext = Matrices.transposeTimes(fwd.params.W(), delta);                    // Wᵀ δ_t
             dhs[t] = dh;
         }
         return d.gradients(dhNext, dhs);
@@ -89,12 +89,12 @@ public final class ReferenceBptt {
         double[] dh0 = new double[fwd.params.hiddenSize()];
         for (int t = fwd.x.length - 1; t >= 0; t--) {
             d.output(dOut[t], fwd.h[t + 1]);                                           // dV, dc from L_t
-            double[] dh = Matrices.transposeTimes(fwd.params.V(), dOut[t]);                 // ∂L_t/∂h_t
+            double[] dh = Matrices.transposeTimes(fwd.params.V(), dOut[t]);            // ∂L_t/∂h_t
             for (int s = t; s >= Math.max(0, t - k + 1); s--) {
                 Matrices.addInto(dhs[s], dh);                                          // L_t's share of ∂L/∂h_s
                 double[] delta = hadamard(fwd.f.derivativeAll(fwd.z[s]), dh);         // ∂L_t/∂z_s
                 d.recurrent(delta, fwd.x[s], fwd.h[s]);                                // dU, dW, db from L_t at step s
-                dh = Matrices.transposeTimes(fwd.params.W(), delta);                        // ∂L_t/∂h_{s-1}
+                dh = Matrices.transposeTimes(fwd.params.W(), delta);                   // ∂L_t/∂h_{s-1}
                 if (s == 0) {
                     Matrices.addInto(dh0, dh);
                 }
@@ -123,9 +123,9 @@ public final class ReferenceBptt {
             h[0] = h0 == null ? new double[params.hiddenSize()] : h0.clone();
             Check.vector("h0", h[0], params.hiddenSize());
             for (int t = 0; t < xs.length; t++) {
-                z[t] = plus(plus(Matrices.times(params.U(), x[t]), Matrices.times(params.W(), h[t])), params.b());   // z_t = U x_t + W h_{t-1} + b
+                z[t] = plus(plus(Matrices.times(params.U(), x[t]), Matrices.times(params.W(), h[t])), params.b()); // z_t = U x_t + W h_{t-1} + b
                 h[t + 1] = f.applyAll(z[t]);                                                           // h_t = f(z_t)
-                o[t] = plus(Matrices.times(params.V(), h[t + 1]), params.c());                                   // o_t = V h_t + c
+                o[t] = plus(Matrices.times(params.V(), h[t + 1]), params.c());                         // o_t = V h_t + c
             }
         }
     }
