@@ -103,7 +103,10 @@ public final class ReferenceBptt {
         return d.gradients(dh0, dhs);
     }
 
-    /** The forward pass, kept step by step: h[0] = h_0, and z[t], h[t+1], o[t] for step t+1. */
+    /**
+     * The forward pass, kept step by step, one line per equation: z_t = U x_t + W h_{t-1} + b,
+     * h_t = f(z_t), o_t = V h_t + c; h[0] = h_0, and z[t], h[t+1], o[t] for step t+1.
+     */
     private static final class Pass {
         final RnnParams params;
         final Activation f;
