@@ -53,6 +53,7 @@ public final class Trainer {
         this.listener = listener;
     }
 
+    /** SGD, one example per step: g = clip(∂L/∂Θ) by the {@link #clip} policy, then Θ ← Θ − η g. */
     public static Trainer sgd(double learningRate) {
         return new Trainer(false, Check.positive("learningRate", learningRate), ClipPolicy.none(), s -> { });
     }

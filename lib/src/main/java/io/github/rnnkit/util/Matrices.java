@@ -259,7 +259,7 @@ public final class Matrices {
     }
 
     /**
-     * The spectral norm ‖A‖₂ = σ_max(A), the largest singular value, by power iteration on AᵀA,
+     * The spectral norm λ1 = ‖A‖₂ = σ_max(A), the largest singular value, by power iteration on AᵀA,
      * to a relative change below 1e-13 (at most 10 000 steps). A is first divided by its largest
      * entry, so a product of many small Jacobians (‖A‖ near 1e-300) neither underflows nor loses
      * digits; the start vector is a seeded Gaussian one, which no structure of A can make

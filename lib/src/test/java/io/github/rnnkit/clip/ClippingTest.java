@@ -160,9 +160,9 @@ class ClippingTest {
     @Test
     void aNegativeLimitIsRejectedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Clipping.byValue(new double[][] {{1}}, -1));
-        assertEquals("limit: expected a number >= 0, got -1.0", e.getMessage());
+        assertEquals("theta: expected a number >= 0, got -1.0", e.getMessage());
         IllegalArgumentException n = assertThrows(IllegalArgumentException.class, () -> Clipping.byNorm(new double[][] {{1}}, -2));
-        assertEquals("maxNorm: expected a number >= 0, got -2.0", n.getMessage());
+        assertEquals("theta: expected a number >= 0, got -2.0", n.getMessage());
     }
 
     @Test
