@@ -14,7 +14,7 @@ import io.github.rnnkit.util.Matrices;
  *   Σ_ℓ C_ℓ = dW(T), full BPTT;    what window k drops:  dW(T) − dW(k) = Σ_{ℓ≥k} C_ℓ
  * </pre>
  *
- * with J_s = diag(f'(z_s)) W and ∂L_t/∂h_t = Vᵀ(p_t − onehot(y_t)). Computed from T + 1 runs of
+ * with J_s = diag(f'(z_s)) W and ∂L_t/∂h_t = Vᵀ(p_t − onehot(y_t)). Computed from T runs of
  * truncated BPTT (k = 1 … T), so it costs T times a full backward pass. Immutable.
  */
 public final class LagContributions {
