@@ -97,6 +97,19 @@ public final class Matrices {
         return out;
     }
 
+    /** A − B, as a new matrix (both of one shape). */
+    public static double[][] minus(double[][] a, double[][] b) {
+        int cols = shape("a", a);
+        Check.shape("b", b, a.length, cols);
+        double[][] out = Check.copy(a);
+        for (int i = 0; i < out.length; i++) {
+            for (int j = 0; j < cols; j++) {
+                out[i][j] -= b[i][j];
+            }
+        }
+        return out;
+    }
+
     /** s A. */
     public static double[][] scale(double s, double[][] a) {
         Check.finite("s", s);
