@@ -27,6 +27,7 @@ from rnnkit_tools.sandbox import java_home
 
 HERE = Path(__file__).resolve().parent
 RUNNER = HERE / "harness" / "Run.java"
+SCREEN = HERE / "harness" / "Screen.java"
 CHECKER = paths.REPO / "lib" / "src" / "main" / "java" / "io" / "github" / "rnnkit" / "grade" / "checker" / "Checker.java"
 PACKAGE = "harness"
 
@@ -111,6 +112,9 @@ class Program:
         self.variants.append((name, lesson, source))
         return name
 
+    def replace_variant(self, name: str, source: str) -> None:
+        self.variants = [(n, lesson, source if n == name else text) for n, lesson, text in self.variants]
+
     def call(self, tag: str, cls: str, method: str) -> None:
         self.calls.append((tag, cls, method))
 
@@ -135,6 +139,7 @@ class Program:
             files[name] = (self._header(lesson) + f"public class {name} extends {self.base(lesson)} {{\n"
                            + source + "\n}\n")
         files["Run"] = RUNNER.read_text(encoding="utf-8")
+        files["Screen"] = SCREEN.read_text(encoding="utf-8")
         return files
 
     def run(self, work: Path, timeout: float = 900) -> Dict[str, Outcome]:
@@ -155,7 +160,7 @@ class Program:
         built = subprocess.run([str(javac), "-d", str(classes), "-cp", classpath, "-encoding", "UTF-8", "-nowarn",
                                 "-proc:none", "-Xmaxerrs", "200", f"@{listing}"], capture_output=True, text=True)
         if built.returncode != 0:
-            raise CompileError(built.stdout + built.stderr)
+            raise CompileError(built.stdout + built.stderr, src / PACKAGE)
         plan = work / "plan.tsv"
         plan.write_text("\n".join(f"{t}\t{PACKAGE}.{c}\t{m}" for t, c, m in self.calls), encoding="utf-8")
         ran = subprocess.run([str(java_home() / "bin" / "java"), "-Djava.awt.headless=true", "-XX:+UseSerialGC",
@@ -178,7 +183,14 @@ class Program:
 
 
 class CompileError(AssertionError):
-    """javac refused the generated sources."""
+    """javac refused the generated sources; `errors` lists (class, source line) of each error."""
+
+    def __init__(self, output: str, folder: Path):
+        super().__init__(output)
+        self.errors = []
+        for cls, line in re.findall(r"/(\w+)\.java:(\d+): error", output):
+            lines = (folder / f"{cls}.java").read_text(encoding="utf-8").splitlines()
+            self.errors.append((cls, lines[int(line) - 1]))
 
 
 def _number(v) -> Optional[float]:

@@ -1,8 +1,11 @@
 """The exercise contract, graded (docs/exercises.md): for every lesson, the solution scores full
-marks and the released student version 0 with "not implemented yet"; for every lesson with a
+marks and the released student version 0 with "not implemented yet"; for every lesson's
 tools/tests/wrong_answers/<lesson>.json, submission i (the solution with each exercise's i-th wrong
-answer in its solution cell) loses points on every exercise it replaced. All of it is one batch on
-the verdict path: one student folder per kind of submission, holding every lesson."""
+answer in its solution cell) loses points on every exercise it replaced, a library shortcut scoring
+0 as forbidden; and the submission holding every exercise's correct alternative keeps full marks.
+All of it is one batch on the verdict path: one student folder per kind of submission, holding
+every lesson. That each wrong answer is wrong (a witness input on which it differs from the
+reference) is proven without the grader, in test_exercise_witnesses.py."""
 import json
 import re
 import shutil
@@ -16,6 +19,14 @@ LESSONS = [p.stem for p in paths.lessons(paths.SOLUTIONS)]
 FIXTURES = {p.stem: json.loads(p.read_text(encoding="utf-8"))
             for p in sorted((paths.REPO / "tools" / "tests" / "wrong_answers").glob("*.json"))}
 ROUNDS = max((len(answers) for f in FIXTURES.values() for answers in f["wrong"].values()), default=0)
+
+def alternative_submission(lesson: str):
+    """The solution with every exercise's correct alternative in its solution cell."""
+    nb = solution(lesson)
+    for solution_id, alternative in FIXTURES[lesson].get("alternative", {}).items():
+        nb = with_cell(nb, solution_id, alternative["source"])
+    return nb
+
 
 def wrong_submission(lesson: str, i: int):
     """The solution with every exercise's i-th wrong answer, and the solution cells replaced."""
@@ -38,6 +49,7 @@ def graded(tmp_path_factory):
         submit(subs, "solution", lesson, solution(lesson))
         submit(subs, "student", lesson, student(lesson))
     for lesson in FIXTURES:
+        submit(subs, "alternative", lesson, alternative_submission(lesson))
         for i in range(ROUNDS):
             nb, replaced = wrong_submission(lesson, i)
             if replaced:
@@ -76,10 +88,32 @@ def test_every_wrong_answer_loses_points_on_its_exercise(graded, lesson):
 
 
 @pytest.mark.parametrize("lesson", sorted(FIXTURES))
-def test_every_exercise_has_at_least_two_wrong_answers(lesson):
+def test_every_library_shortcut_scores_zero_as_forbidden(graded, lesson):
+    by_solution = {t.solution: t for t in lesson_of(lesson).tasks}
+    allowed = []
+    for solution_id, answers in FIXTURES[lesson]["wrong"].items():
+        for i, answer in enumerate(answers):
+            if answer.get("shortcut"):
+                row = graded[(f"wrong-{i}", lesson, by_solution[solution_id].id)]
+                if (row["status"], row["points"]) != ("forbidden", "0"):
+                    allowed.append(f"{solution_id} #{i}: {answer['why']}: {row['status']} {row['points']}")
+    assert allowed == []
+
+
+@pytest.mark.parametrize("lesson", sorted(FIXTURES))
+def test_every_correct_alternative_keeps_full_marks(graded, lesson):
+    alternatives = FIXTURES[lesson].get("alternative", {})
+    for task in lesson_of(lesson).tasks:
+        if task.solution in alternatives:
+            row = graded[("alternative", lesson, task.id)]
+            assert (row["status"], row["points"]) == ("passed", f"{task.points:g}"), (alternatives[task.solution]["why"], row)
+
+
+@pytest.mark.parametrize("lesson", sorted(FIXTURES))
+def test_every_exercise_has_wrong_answers_and_an_alternative(lesson):
     answers = FIXTURES[lesson]["wrong"]
     assert FIXTURES[lesson]["lesson"] == lesson
-    assert {t.solution for t in lesson_of(lesson).tasks} == set(answers)
+    assert {t.solution for t in lesson_of(lesson).tasks} == set(answers) == set(FIXTURES[lesson]["alternative"])
     assert all(len(a) >= 2 and all(w["why"] and w["source"] for w in a) for a in answers.values())
 
 
