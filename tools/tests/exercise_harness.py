@@ -28,7 +28,7 @@ from rnnkit_tools.sandbox import java_home
 HERE = Path(__file__).resolve().parent
 RUNNER = HERE / "harness" / "Run.java"
 SCREEN = HERE / "harness" / "Screen.java"
-CHECKER = paths.REPO / "lib" / "src" / "main" / "java" / "io" / "github" / "rnnkit" / "grade" / "checker" / "Checker.java"
+CHECKER = paths.REPO / "grader" / "src" / "main" / "java" / "io" / "github" / "rnnkit" / "grade" / "checker" / "Checker.java"
 PACKAGE = "harness"
 
 
