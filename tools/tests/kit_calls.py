@@ -265,3 +265,38 @@ def readable(key: str) -> str:
     name = rest.split("(")[0]
     short = owner[len(KIT) + 1:].replace("$", ".") if owner.startswith(KIT) else owner
     return f"{short}.{'new' if name == '<init>' else name}"
+
+
+GRADER_GRAPH = paths.REPO / "grader" / "target" / "classes" / "io" / "github" / "rnnkit" / "grade" / "checker" / "kit-calls.txt"
+
+
+def grader_edges(path: Path = GRADER_GRAPH) -> Dict[str, Set[str]]:
+    """The grader's own call graph of the kit (KitCallGraph, read with ASM at build time), with its
+    nodes renamed as this module names them (`owner#name(descriptor)`)."""
+    names: List[str] = []
+    edges: Dict[str, Set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("n "):
+            node = line[2:]
+            owner, rest = node.split("(", 1)[0].rsplit(".", 1)[0], node[node.index("(", 0):]
+            name = node.split("(", 1)[0].rsplit(".", 1)[1]
+            names.append(f"{_binary(owner)}#{name}{rest}")
+        elif line.startswith("e "):
+            _, a, b = line.split()
+            edges.setdefault(names[int(a)], set()).add(names[int(b)])
+    return edges
+
+
+def reaching_in(edges: Dict[str, Set[str]], targets: Set[str]) -> Set[str]:
+    """Every node of `edges` from which a chain of edges reaches one of `targets`."""
+    callers: Dict[str, Set[str]] = {}
+    for src, dsts in edges.items():
+        for d in dsts:
+            callers.setdefault(d, set()).add(src)
+    found, todo = set(), list(targets)
+    while todo:
+        for c in callers.get(todo.pop(), ()):
+            if c not in found:
+                found.add(c)
+                todo.append(c)
+    return found

@@ -1,12 +1,11 @@
 """No open shortcuts (docs/exercises.md, "Forbidden calls"): what the library exports that computes
 an exercise's answer is forbidden by that exercise, and the grader says so.
 
-1. Closed lists. Each exercise's `metadata.rnnkit.forbidden` names its core (the library code that
-   computes its answer) and must be closed under calls: every public kit method or constructor
-   that can run something the list forbids (read from the library's bytecode, virtual calls to
-   every override, lambdas to their bodies: kit_calls) is forbidden by the list too. So a list
-   holds with today's grader, which matches names only, and still holds when the grader forbids
-   whatever reaches a forbidden method by itself.
+1. Cores, closed by the grader. Each exercise's `metadata.rnnkit.forbidden` names its core (the
+   library code that computes its answer); the grader forbids with it every kit method that can
+   reach it, through its own call graph of the lesson jar. This module reads a second call graph
+   of the kit, independently (javap; virtual calls to every override, lambdas to their bodies:
+   kit_calls), and requires the grader's to reach whatever this one reaches.
 2. Found, not listed by hand. For every exercise, every one-line answer the kit's signatures allow
    (kit_shortcuts: up to two kit calls on the exercise's arguments, constants and the kit's static
    fields) is screened on the arguments of the fixture's witnesses; those that agree with the
@@ -55,17 +54,30 @@ def test_every_forbidden_entry_names_a_kit_class_or_member(graph, lesson):
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_every_forbidden_list_is_closed_under_calls(graph, lesson):
+def test_the_grader_forbids_every_kit_method_that_reaches_a_forbidden_one(graph, lesson):
+    """Two call graphs of the kit, read independently (javap here, ASM in the grader's build):
+    whatever this one says reaches an exercise's forbidden list, the grader's reaches too."""
     members = kit_members(graph)
     api = [m for m in graph.public_api() if m.kind != "field"]
-    open_ = []
+    theirs = kit_calls.grader_edges()
+    missed = []
     for task in LessonCode.read(lesson).tasks:
         banned = {m.key for m in members if kit_calls.forbids(task.forbidden, m, graph)}
-        reaching = graph.reaching(banned)
+        mine, grader = graph.reaching(banned), kit_calls.reaching_in(theirs, banned)
         for m in api:
-            if m.key in reaching and not kit_calls.forbids(task.forbidden, m, graph):
-                open_.append(f"{task.id}: {kit_calls.readable(m.key)} runs what the exercise forbids")
-    assert sorted(set(open_)) == []
+            if m.key in mine and m.key not in grader and not kit_calls.forbids(task.forbidden, m, graph):
+                missed.append(f"{task.id}: {kit_calls.readable(m.key)} runs what the exercise forbids, but the grader's graph misses it")
+    assert sorted(set(missed)) == []
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_every_forbidden_entry_is_in_the_graders_call_graph(graph, lesson):
+    """A list names cores the grader's graph knows: each entry matches a node of its graph."""
+    nodes = set(kit_calls.grader_edges()) | {n for targets in kit_calls.grader_edges().values() for n in targets}
+    members = {m.key: m for m in kit_members(graph)}
+    unknown = [(task.id, entry) for task in LessonCode.read(lesson).tasks for entry in task.forbidden
+               if not any(kit_calls.forbids([entry], members[key], graph) for key in nodes if key in members)]
+    assert unknown == []
 
 
 def witnesses(lesson: str) -> List[str]:
