@@ -1,0 +1,85 @@
+package io.github.rnnkit.experiment;
+
+import io.github.rnnkit.notebook.TableBuilder;
+import io.github.rnnkit.util.Check;
+import io.github.rnnkit.util.Spread;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A record's runs summed up over seeds, for the lessons' tables. For one model, optimiser and
+ * learning rate: how many seeds succeeded (final test MSE &lt; {@link Experiment#SUCCESS}) out of
+ * how many, the median final test MSE and its range (min–max) over seeds, and the median number of
+ * sequences until the first checkpoint below the threshold (over the seeds that got there).
+ */
+public final class Summary {
+
+    private Summary() {
+    }
+
+    /** "3/5": the seeds that succeeded, of all seeds. */
+    public static String successes(List<CellResult> runs) {
+        Check.notNull("runs", runs, "the runs of one setting over seeds");
+        return runs.stream().filter(CellResult::succeeded).count() + "/" + runs.size();
+    }
+
+    /** The final test MSE of each run (NaN for a diverged one). */
+    public static double[] finalMse(List<CellResult> runs) {
+        return runs.stream().mapToDouble(CellResult::finalMse).toArray();
+    }
+
+    /** "0.0042 (0.0009–0.161)": the median final test MSE and its range over seeds, with the diverged counted. */
+    public static String medianAndRange(List<CellResult> runs) {
+        Spread s = Spread.of(finalMse(runs));
+        String text = String.format("%.3g (%.3g–%.3g)", s.median(), s.min(), s.max());
+        return s.nans() == 0 ? text : text + ", " + s.nans() + " diverged";
+    }
+
+    /** The learning rate whose runs succeed most often, ties broken by the lower median final test MSE. */
+    public static double bestRate(Recorded record, Model model, String optimizer) {
+        double best = Double.NaN;
+        long bestWins = -1;
+        double bestMedian = Double.POSITIVE_INFINITY;
+        for (double rate : record.learningRates(optimizer)) {
+            List<CellResult> runs = record.select(model, optimizer, rate);
+            long wins = runs.stream().filter(CellResult::succeeded).count();
+            double median = Spread.of(finalMse(runs)).median();
+            median = Double.isNaN(median) ? Double.POSITIVE_INFINITY : median;
+            if (wins > bestWins || (wins == bestWins && median < bestMedian)) {
+                best = rate;
+                bestWins = wins;
+                bestMedian = median;
+            }
+        }
+        return best;
+    }
+
+    /** One row per model, one column per learning rate of {@code optimizer}: "k/n · median (range)". */
+    public static Table byRate(Recorded record, String optimizer, List<Model> models, String title) {
+        Check.notNull("record", record, "a Recorded experiment");
+        List<Double> rates = record.learningRates(optimizer);
+        if (rates.isEmpty()) {
+            throw new IllegalArgumentException("optimizer: expected SGD or Adam, as the record has, got " + optimizer);
+        }
+        List<String> columns = new ArrayList<>(List.of("network"));
+        rates.forEach(r -> columns.add(optimizer + ", η = " + r));
+        TableBuilder t = TableBuilder.of(title, columns.toArray(new String[0]));
+        for (Model m : models) {
+            List<Object> row = new ArrayList<>(List.of(m.label()));
+            for (double r : rates) {
+                List<CellResult> runs = record.select(m, optimizer, r);
+                row.add(successes(runs) + " · " + medianAndRange(runs));
+            }
+            t.row(row.toArray());
+        }
+        return t.build();
+    }
+
+    /** The median sequences to the first checkpoint below {@code threshold}, over the runs that got there, or NaN. */
+    public static double medianSequencesBelow(List<CellResult> runs, double threshold) {
+        double[] got = runs.stream().mapToInt(r -> r.firstBelow(threshold)).filter(n -> n > 0).asDoubleStream().toArray();
+        return got.length == 0 ? Double.NaN : Spread.of(got).median();
+    }
+}
