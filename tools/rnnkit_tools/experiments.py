@@ -6,6 +6,7 @@ so the lessons load it from the jar wherever they run. A run can be cut into ses
 cells are kept in target/experiments/NAME.partial.csv and the next session goes on from there.
 `--check` re-runs a sample of each record and compares it bit for bit, as `./kit test` does."""
 import hashlib
+import shutil
 import subprocess
 import sys
 import time
@@ -41,10 +42,16 @@ def git_commit() -> str:
     return head.stdout.strip() + ("+uncommitted" if dirty else "")
 
 
-def classpath() -> str:
+def classpath(sources: str) -> str:
+    """The library's jar, copied to target/experiments/ under its sources' hash (a rebuild during a long
+    run must not swap the classes under a running JVM), and its dependencies."""
     if setup.build_is_stale():
         setup.build()
-    return ":".join(str(p) for p in [paths.LIB_JAR, *sorted(paths.LIB_DEPENDENCIES.glob("*.jar"))])
+    PARTIAL.mkdir(parents=True, exist_ok=True)
+    jar = PARTIAL / "rnnkit-{}.jar".format(sources[:12])
+    if not jar.exists():
+        shutil.copy2(paths.LIB_JAR, jar)
+    return ":".join(str(p) for p in [jar, *sorted(paths.LIB_DEPENDENCIES.glob("*.jar"))])
 
 
 def java(args: List[str], cp: str) -> subprocess.Popen:
@@ -80,9 +87,9 @@ class Bar:
             print(flush=True)
 
 
-def run(name: str, cp: str, minutes: Optional[float], threads: Optional[int], keep_partial: bool) -> int:
+def run(name: str, cp: str, sources: str, minutes: Optional[float], threads: Optional[int], keep_partial: bool) -> int:
     args = ["run", name, "--out", str(RECORDS), "--partial", str(PARTIAL), "--commit", git_commit(),
-            "--sources", sources_sha256()]
+            "--sources", sources]
     if minutes is not None:
         args += ["--minutes", str(minutes)]
     if threads is not None:
@@ -123,10 +130,11 @@ def main(names: List[str], minutes: Optional[float] = None, threads: Optional[in
         print("./kit experiments: no experiment {}; the experiments are {}".format(", ".join(unknown), ", ".join(NAMES)),
               file=sys.stderr)
         return 2
-    cp = classpath()
+    sources = sources_sha256()
+    cp = classpath(sources)
     worst = 0
     for name in names or NAMES:
-        code = check(name, cp) if check_only else run(name, cp, minutes, threads, keep_partial)
+        code = check(name, cp) if check_only else run(name, cp, sources, minutes, threads, keep_partial)
         worst = max(worst, code)
         if code == 3:
             break

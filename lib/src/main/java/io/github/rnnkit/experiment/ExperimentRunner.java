@@ -86,7 +86,8 @@ public final class ExperimentRunner {
         double minutes = Double.parseDouble(options.getOrDefault("minutes", "Infinity"));
         Files.createDirectories(partialDir);
         Path partial = partialDir.resolve(experiment.name() + ".partial.csv");
-        Map<Cell, CellResult> done = resume(partial, sources, experiment, options.containsKey("keep-partial"));
+        String[] earlierSources = {sources};
+        Map<Cell, CellResult> done = resume(partial, sources, experiment, options.containsKey("keep-partial"), earlierSources);
         if (done.isEmpty()) {
             Files.writeString(partial, "# library_sources_sha256 = " + sources + "\n" + columns() + "\n");
         }
@@ -133,6 +134,9 @@ public final class ExperimentRunner {
         Map<String, String> header = new LinkedHashMap<>(experiment.parameters());
         header.put("git_commit", options.getOrDefault("commit", "unknown"));
         header.put("library_sources_sha256", sources);
+        if (!earlierSources[0].equals(sources)) {
+            header.put("library_sources_sha256_of_earlier_sessions", earlierSources[0]);
+        }
         header.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         header.put("machine", System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, " + threads + " threads");
@@ -154,7 +158,8 @@ public final class ExperimentRunner {
     }
 
     /** The cells a previous session finished, if it ran the same library sources; else none. */
-    private static Map<Cell, CellResult> resume(Path partial, String sources, Experiment experiment, boolean keep) throws IOException {
+    private static Map<Cell, CellResult> resume(Path partial, String sources, Experiment experiment, boolean keep,
+                                                String[] earlierSources) throws IOException {
         Map<Cell, CellResult> done = new LinkedHashMap<>();
         if (!Files.exists(partial)) {
             return done;
@@ -173,6 +178,7 @@ public final class ExperimentRunner {
                 return done;
             }
             System.out.println("keeping " + partial + ", made from other library sources (" + earlier.header("library_sources_sha256") + ")");
+            earlierSources[0] = earlier.header("library_sources_sha256");
         }
         Set<Cell> wanted = new HashSet<>(experiment.cells());
         for (CellResult r : earlier.results()) {
