@@ -11,8 +11,10 @@ import java.util.List;
 /**
  * A record's runs summed up over seeds, for the lessons' tables. For one model, optimiser and
  * learning rate: how many seeds succeeded (final test MSE &lt; {@link Experiment#SUCCESS}) out of
- * how many, the median final test MSE and its range (min–max) over seeds, and the median number of
- * sequences until the first checkpoint below the threshold (over the seeds that got there).
+ * how many, how many ended below 1/12 (better than remembering one of the two numbers: answering
+ * u + ½ for the remembered u scores Var(v) = 1/12), the median final test MSE and its range
+ * (min–max) over seeds, and the median number of sequences until the first checkpoint below a
+ * threshold (over the seeds that got there).
  */
 public final class Summary {
 
@@ -23,6 +25,15 @@ public final class Summary {
     public static String successes(List<CellResult> runs) {
         Check.notNull("runs", runs, "the runs of one setting over seeds");
         return runs.stream().filter(CellResult::succeeded).count() + "/" + runs.size();
+    }
+
+    /** The test MSE of a network that remembers one of the two numbers exactly and nothing of the other: Var(U[0, 1]) = 1/12. */
+    public static final double ONE_NUMBER = 1.0 / 12;
+
+    /** "4/5": the seeds whose final test MSE is below {@code threshold}, of all seeds. */
+    public static String below(List<CellResult> runs, double threshold) {
+        Check.notNull("runs", runs, "the runs of one setting over seeds");
+        return runs.stream().filter(r -> r.finalMse() < threshold).count() + "/" + runs.size();
     }
 
     /** The final test MSE of each run (NaN for a diverged one). */
@@ -56,7 +67,10 @@ public final class Summary {
         return best;
     }
 
-    /** One row per model, one column per learning rate of {@code optimizer}: "k/n · median (range)". */
+    /**
+     * One row per model, one column per learning rate of {@code optimizer}: "k/n · j/n · median (range)",
+     * k the successes (final test MSE &lt; 0.01), j the runs below 1/12, and the final test MSE over seeds.
+     */
     public static Table byRate(Recorded record, String optimizer, List<Model> models, String title) {
         Check.notNull("record", record, "a Recorded experiment");
         List<Double> rates = record.learningRates(optimizer);
@@ -70,7 +84,7 @@ public final class Summary {
             List<Object> row = new ArrayList<>(List.of(m.label()));
             for (double r : rates) {
                 List<CellResult> runs = record.select(m, optimizer, r);
-                row.add(successes(runs) + " · " + medianAndRange(runs));
+                row.add(successes(runs) + " · " + below(runs, ONE_NUMBER) + " · " + medianAndRange(runs));
             }
             t.row(row.toArray());
         }

@@ -70,6 +70,10 @@ class RecordedTest {
         assertEquals(1e-3, Summary.bestRate(r, Model.TANH_UNIFORM, "Adam"));
         assertEquals(List.of(3e-4, 1e-3), r.learningRates("Adam"));
         assertEquals(8_000 * 12, (int) r.checkpoints()[11]);
+        assertEquals("3/3", Summary.below(adam, Summary.ONE_NUMBER));
+        assertEquals("0/3", Summary.below(r.select(Model.TANH_UNIFORM, "Adam", 3e-4), Summary.ONE_NUMBER));
+        assertEquals("2/3 · 3/3 · 0.00900 (0.00400–0.0200)",
+                Summary.byRate(r, "Adam", List.of(Model.TANH_UNIFORM), "t").column("Adam, η = 0.001").getString(0));
     }
 
     @Test
