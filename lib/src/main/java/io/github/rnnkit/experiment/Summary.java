@@ -78,7 +78,7 @@ public final class Summary {
             throw new IllegalArgumentException("optimizer: expected SGD or Adam, as the record has, got " + optimizer);
         }
         List<String> columns = new ArrayList<>(List.of("network"));
-        rates.forEach(r -> columns.add(optimizer + ", η = " + r));
+        rates.forEach(r -> columns.add(optimizer + ", η = " + rate(r)));
         TableBuilder t = TableBuilder.of(title, columns.toArray(new String[0]));
         for (Model m : models) {
             List<Object> row = new ArrayList<>(List.of(m.label()));
@@ -89,6 +89,11 @@ public final class Summary {
             t.row(row.toArray());
         }
         return t.build();
+    }
+
+    /** A learning rate as written in the grid: 0.0003, 0.01, 0.3 (no exponent, no trailing zeros). */
+    public static String rate(double learningRate) {
+        return new java.math.BigDecimal(Double.toString(learningRate)).stripTrailingZeros().toPlainString();
     }
 
     /** The median sequences to the first checkpoint below {@code threshold}, over the runs that got there, or NaN. */

@@ -71,6 +71,7 @@ class RecordedTest {
         assertEquals(List.of(3e-4, 1e-3), r.learningRates("Adam"));
         assertEquals(8_000 * 12, (int) r.checkpoints()[11]);
         assertEquals("3/3", Summary.below(adam, Summary.ONE_NUMBER));
+        assertEquals(List.of("0.0003", "0.001", "0.3", "3"), List.of(Summary.rate(3e-4), Summary.rate(1e-3), Summary.rate(0.3), Summary.rate(3.0)));
         assertEquals("0/3", Summary.below(r.select(Model.TANH_UNIFORM, "Adam", 3e-4), Summary.ONE_NUMBER));
         assertEquals("2/3 · 3/3 · 0.00900 (0.00400–0.0200)",
                 Summary.byRate(r, "Adam", List.of(Model.TANH_UNIFORM), "t").column("Adam, η = 0.001").getString(0));
