@@ -3,7 +3,14 @@ package io.github.rnnkit.experiment;
 import io.github.rnnkit.notebook.TableBuilder;
 import io.github.rnnkit.util.Check;
 import io.github.rnnkit.util.Spread;
+import io.github.rnnkit.plot.Plots;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
+
+import java.awt.Color;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -100,5 +107,50 @@ public final class Summary {
     public static double medianSequencesBelow(List<CellResult> runs, double threshold) {
         double[] got = runs.stream().mapToInt(r -> r.firstBelow(threshold)).filter(n -> n > 0).asDoubleStream().toArray();
         return got.length == 0 ? Double.NaN : Spread.of(got).median();
+    }
+
+    /**
+     * Every seed's final test MSE as a dot, each model at its best learning rate under each
+     * optimiser (SGD dots, then Adam dots, seed by seed within a model's slot), on a log axis, with
+     * the success line at 0.01: the spread over seeds at a glance, a bimodal setting included. A
+     * diverged run has no dot.
+     */
+    public static CategoryChart finalMseBySeed(Recorded record, List<Model> models, String title) {
+        Check.notNull("record", record, "a Recorded experiment");
+        Check.notNull("models", models, "the models to show");
+        CategoryChart chart = new CategoryChart(Plots.WIDTH, Plots.HEIGHT);
+        chart.setTitle(title);
+        chart.setYAxisTitle("final test MSE");
+        Plots.apply(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setXAxisLabelRotation(30);
+        chart.getStyler().setMarkerSize(8);
+        List<String> labels = models.stream().map(Model::label).toList();
+        String[] optimizers = {"SGD", "Adam"};
+        for (int o = 0; o < optimizers.length; o++) {
+            List<List<CellResult>> runs = new ArrayList<>();
+            for (Model m : models) {
+                runs.add(record.select(m, optimizers[o], bestRate(record, m, optimizers[o])));
+            }
+            int seeds = runs.get(0).size();
+            for (int s = 0; s < seeds; s++) {
+                List<Double> y = new ArrayList<>();
+                for (List<CellResult> r : runs) {
+                    double v = s < r.size() ? r.get(s).finalMse() : Double.NaN;
+                    y.add(Double.isFinite(v) ? v : null);
+                }
+                CategorySeries series = chart.addSeries(optimizers[o] + " at its best η" + (s == 0 ? "" : ", seed " + (s + 1)), labels, y);
+                series.setMarker(SeriesMarkers.CIRCLE);
+                series.setMarkerColor(Plots.PALETTE[o]);
+                series.setShowInLegend(s == 0);
+            }
+        }
+        CategorySeries line = chart.addSeries("success: 0.01", labels, models.stream().map(m -> Experiment.SUCCESS).toList());
+        line.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        line.setLineColor(Color.GRAY);
+        line.setMarker(SeriesMarkers.NONE);
+        return chart;
     }
 }

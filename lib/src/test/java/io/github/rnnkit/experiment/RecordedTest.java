@@ -87,4 +87,16 @@ class RecordedTest {
         assertEquals(-1, r.firstBelow(1e-4));
         assertEquals(5 * 8000.0, Summary.medianSequencesBelow(List.of(r), 0.01));
     }
+
+    @Test
+    void theSeedChartHasADotPerSeedAtEachOptimisersBestRateAndNoneForADivergedRun() {
+        var chart = Summary.finalMseBySeed(sample(), List.of(Model.TANH_UNIFORM), "t");
+        var series = chart.getSeriesMap();
+        assertEquals(2 * 3 + 1, series.size());
+        assertEquals(0.004, series.get("Adam at its best η").getYData().iterator().next().doubleValue());
+        assertEquals(0.02, series.get("Adam at its best η, seed 2").getYData().iterator().next().doubleValue());
+        assertEquals(1e-300, series.get("SGD at its best η").getYData().iterator().next().doubleValue());
+        assertEquals(null, series.get("SGD at its best η, seed 2").getYData().iterator().next());
+        assertEquals(0.01, series.get("success: 0.01").getYData().iterator().next().doubleValue());
+    }
 }
