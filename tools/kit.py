@@ -225,7 +225,7 @@ def parser() -> argparse.ArgumentParser:
                                 "kernel (--help: the parts)", jupyter=False, extra=True, own_help=True)
     p = command("experiments", cmd_experiments, "run the recorded experiments of lessons 05 and 07 (every core, "
                                                 "resumable) into the library's resources")
-    p.add_argument("names", nargs="*", help="adding-vanilla, adding-gated, adding-batch32 (default: all)")
+    p.add_argument("names", nargs="*", help="adding-vanilla, adding-gated, adding-batch32, adding-width40 (default: all)")
     p.add_argument("--minutes", type=float, help="stop starting cells after this long; run again to go on")
     p.add_argument("--threads", type=int, help="cells trained at once (default: every core)")
     p.add_argument("--check", action="store_true", help="re-run a sample of each record and compare, bit for bit")

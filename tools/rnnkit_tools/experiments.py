@@ -15,7 +15,7 @@ from typing import List, Optional
 
 from . import paths, setup
 
-NAMES = ["adding-vanilla", "adding-gated", "adding-batch32"]
+NAMES = ["adding-vanilla", "adding-gated", "adding-batch32", "adding-width40"]
 RECORDS = paths.REPO / "lib" / "src" / "main" / "resources" / "io" / "github" / "rnnkit" / "experiments"
 PARTIAL = paths.REPO / "target" / "experiments"
 SOURCES = paths.REPO / "lib" / "src" / "main" / "java"

@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One run of a recorded experiment: a {@link Model} drawn from {@code seed}, trained on the adding
+ * One run of a recorded experiment: a {@link Model} of {@code hidden} units drawn from {@code seed}, trained on the adding
  * problem by an optimiser ("SGD" or "Adam", PyTorch's defaults besides η) at one learning rate, on
  * batches of {@code batch} sequences, with the global gradient norm clipped at
  * {@link Experiment#CLIP}, for {@link Experiment#SEQUENCES} sequences; the test MSE is taken every
@@ -22,7 +22,12 @@ import java.util.List;
  * are compared on the same data. A run is deterministic: the same cell gives the same numbers, bit
  * for bit, on the same JVM and machine.
  */
-public record Cell(Model model, String optimizer, double learningRate, int batch, int seed) {
+public record Cell(Model model, String optimizer, double learningRate, int batch, int seed, int hidden) {
+
+    /** A cell of the grids' width, {@link Experiment#HIDDEN} units. */
+    public Cell(Model model, String optimizer, double learningRate, int batch, int seed) {
+        this(model, optimizer, learningRate, batch, seed, Experiment.HIDDEN);
+    }
 
     public Cell {
         Check.notNull("model", model, "a Model");
@@ -35,11 +40,13 @@ public record Cell(Model model, String optimizer, double learningRate, int batch
             throw new IllegalArgumentException("batch: expected a divisor of " + Experiment.EVERY + ", got " + batch);
         }
         Check.atLeast("seed", seed, 0);
+        Check.atLeast("hidden", hidden, 1);
     }
 
-    /** "tanh-uniform Adam 0.001 B1 seed 3": how a cell is named in messages. */
+    /** "tanh-uniform Adam 0.001 B1 seed 3" (and "H40" when the width is not the grids' 20): how a cell is named in messages. */
     public String id() {
-        return model.id() + " " + optimizer + " " + learningRate + " B" + batch + " seed " + seed;
+        return model.id() + " " + optimizer + " " + learningRate + " B" + batch + " seed " + seed
+                + (hidden == Experiment.HIDDEN ? "" : " H" + hidden);
     }
 
     /** The update rule: {@code Optimizer.sgd(η)} or {@code Optimizer.adam(η)}. */
@@ -64,7 +71,7 @@ public record Cell(Model model, String optimizer, double learningRate, int batch
         long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         double[] mse = new double[sequences / Experiment.EVERY];
         Arrays.fill(mse, Double.NaN);
-        TrainingRun<?> run = train(model.network(Experiment.HIDDEN, Experiment.STEPS, seed), sequences, mse);
+        TrainingRun<?> run = train(model.network(hidden, Experiment.STEPS, seed), sequences, mse);
         int divergedAfter = run.diverged() ? run.length() * batch : -1;
         double seconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9;
         return new CellResult(this, mse, divergedAfter, seconds);

@@ -23,7 +23,9 @@ import java.util.Map;
  *
  * "adding-vanilla" trains the five vanilla RNNs, "adding-gated" the LSTMs and GRUs, both one
  * sequence per update; "adding-batch32" repeats three vanilla RNNs with batches of 32 (the set-up
- * of the issue that asked for these grids: Adam, η = 3e-3, B = 32) beside SGD at the same batch.
+ * of the issue that asked for these grids: Adam, η = 3e-3, B = 32) beside SGD at the same batch;
+ * "adding-width40" repeats them at H = 40, at the two best rates of each optimiser, to see whether
+ * what the grid says of "RNNs" holds at a second width.
  * {@code ./kit experiments} runs them ({@link ExperimentRunner}) and writes each to
  * {@code io/github/rnnkit/experiments/NAME.csv} in the library's resources; {@link Recorded#load}
  * reads it back.
@@ -32,7 +34,7 @@ public final class Experiment {
 
     /** T, the sequence length. */
     public static final int STEPS = 30;
-    /** H, the hidden units of every network. */
+    /** H, the hidden units of every network but those of the width check. */
     public static final int HIDDEN = 20;
     /** The budget of every run, in training sequences. */
     public static final int SEQUENCES = 96_000;
@@ -51,11 +53,13 @@ public final class Experiment {
 
     private final String name;
     private final String description;
+    private final int hidden;
     private final List<Cell> cells;
 
-    private Experiment(String name, String description, List<Cell> cells) {
+    private Experiment(String name, String description, int hidden, List<Cell> cells) {
         this.name = name;
         this.description = description;
+        this.hidden = hidden;
         this.cells = List.copyOf(cells);
     }
 
@@ -65,12 +69,14 @@ public final class Experiment {
         List<Model> gated = List.of(Model.LSTM_BF0, Model.LSTM_BF1, Model.LSTM_BF3, Model.LSTM_CHRONO, Model.GRU_UNIFORM, Model.GRU_BU2);
         List<Model> reference = List.of(Model.IRNN, Model.RELU_UNIFORM, Model.TANH_UNIFORM);
         return List.of(
-                new Experiment("adding-vanilla", "five vanilla RNNs, SGD and Adam, one sequence per update",
-                        sweep(vanilla, SGD_RATES, ADAM_RATES, 1)),
-                new Experiment("adding-gated", "four LSTMs and two GRUs, SGD and Adam, one sequence per update",
-                        sweep(gated, SGD_RATES, ADAM_RATES, 1)),
-                new Experiment("adding-batch32", "three vanilla RNNs with batches of 32: SGD at 0.1 and 0.3, Adam at 3e-3 and 1e-2",
-                        sweep(reference, new double[] {0.1, 0.3}, new double[] {3e-3, 1e-2}, 32)));
+                new Experiment("adding-vanilla", "five vanilla RNNs, SGD and Adam, one sequence per update", HIDDEN,
+                        sweep(vanilla, SGD_RATES, ADAM_RATES, 1, HIDDEN)),
+                new Experiment("adding-gated", "four LSTMs and two GRUs, SGD and Adam, one sequence per update", HIDDEN,
+                        sweep(gated, SGD_RATES, ADAM_RATES, 1, HIDDEN)),
+                new Experiment("adding-batch32", "three vanilla RNNs with batches of 32: SGD at 0.1 and 0.3, Adam at 3e-3 and 1e-2", HIDDEN,
+                        sweep(reference, new double[] {0.1, 0.3}, new double[] {3e-3, 1e-2}, 32, HIDDEN)),
+                new Experiment("adding-width40", "three vanilla RNNs at twice the width, H = 40, at the rates that suit them best at H = 20",
+                        2 * HIDDEN, sweep(reference, new double[] {0.01, 0.03}, new double[] {3e-4, 1e-3}, 1, 2 * HIDDEN)));
     }
 
     /** The experiment called {@code name}. */
@@ -85,17 +91,17 @@ public final class Experiment {
         throw new IllegalArgumentException("name: expected one of " + names + ", got " + name);
     }
 
-    private static List<Cell> sweep(List<Model> models, double[] sgd, double[] adam, int batch) {
+    private static List<Cell> sweep(List<Model> models, double[] sgd, double[] adam, int batch, int hidden) {
         List<Cell> out = new ArrayList<>();
         for (Model m : models) {
             for (double rate : sgd) {
                 for (int seed = 1; seed <= SEEDS; seed++) {
-                    out.add(new Cell(m, "SGD", rate, batch, seed));
+                    out.add(new Cell(m, "SGD", rate, batch, seed, hidden));
                 }
             }
             for (double rate : adam) {
                 for (int seed = 1; seed <= SEEDS; seed++) {
-                    out.add(new Cell(m, "Adam", rate, batch, seed));
+                    out.add(new Cell(m, "Adam", rate, batch, seed, hidden));
                 }
             }
         }
@@ -110,6 +116,11 @@ public final class Experiment {
         return description;
     }
 
+    /** H, the hidden units of this experiment's networks. */
+    public int hidden() {
+        return hidden;
+    }
+
     /** The runs, in the order the record lists them: model, optimiser, learning rate, seed. */
     public List<Cell> cells() {
         return cells;
@@ -122,7 +133,7 @@ public final class Experiment {
         p.put("description", description);
         p.put("task", "adding problem (io.github.rnnkit.data.AddingProblem): two marked values anywhere in the sequence, target their sum");
         p.put("T", Integer.toString(STEPS));
-        p.put("H", Integer.toString(HIDDEN));
+        p.put("H", Integer.toString(hidden));
         p.put("sequences", Integer.toString(SEQUENCES));
         p.put("checkpoint_every_sequences", Integer.toString(EVERY));
         p.put("training_data", "sequence i of seed s = AddingProblem.examples(1, T, 1000003*s + i)");

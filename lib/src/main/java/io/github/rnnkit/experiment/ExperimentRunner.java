@@ -89,7 +89,7 @@ public final class ExperimentRunner {
         String[] earlierSources = {sources};
         Map<Cell, CellResult> done = resume(partial, sources, experiment, options.containsKey("keep-partial"), earlierSources);
         if (done.isEmpty()) {
-            Files.writeString(partial, "# library_sources_sha256 = " + sources + "\n" + columns() + "\n");
+            Files.writeString(partial, "# library_sources_sha256 = " + sources + "\n# H = " + experiment.hidden() + "\n" + columns() + "\n");
         }
         List<Cell> todo = new ArrayList<>();
         for (Cell c : experiment.cells()) {

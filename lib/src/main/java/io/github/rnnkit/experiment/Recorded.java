@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * The record of an experiment as {@code ./kit experiments} wrote it: a CSV file whose first lines,
  * "# key = value", give every parameter and the code version (git commit, a SHA-256 of the
- * library's sources, the JVM), then one row per cell:
+ * library's sources, the JVM), then one row per cell (its width is the header's H):
  *
  * <pre>
  *   model,optimizer,learning_rate,batch,seed,mse_8000,…,mse_96000,diverged_after,cpu_seconds
@@ -95,7 +95,8 @@ public final class Recorded {
             } else if (columns == null) {
                 columns = line;
             } else if (!line.isBlank()) {
-                results.add(row(line, columns, lineNumber));
+                int hidden = header.containsKey("H") ? Integer.parseInt(header.get("H")) : Experiment.HIDDEN;
+                results.add(row(line, columns, lineNumber, hidden));
             }
         }
         if (columns == null) {
@@ -104,13 +105,13 @@ public final class Recorded {
         return new Recorded(header, results);
     }
 
-    private static CellResult row(String line, String columns, int lineNumber) {
+    private static CellResult row(String line, String columns, int lineNumber, int hidden) {
         String[] names = columns.split(",");
         String[] f = line.split(",", -1);
         if (f.length != names.length || names.length < 8) {
             throw new IllegalArgumentException("csv: expected " + names.length + " fields on line " + lineNumber + ", got " + f.length);
         }
-        Cell cell = new Cell(Model.of(f[0]), f[1], Double.parseDouble(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]));
+        Cell cell = new Cell(Model.of(f[0]), f[1], Double.parseDouble(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]), hidden);
         double[] mse = new double[names.length - 7];
         for (int k = 0; k < mse.length; k++) {
             mse[k] = Double.parseDouble(f[5 + k]);

@@ -118,6 +118,46 @@ public final class Summary {
     public static CategoryChart finalMseBySeed(Recorded record, List<Model> models, String title) {
         Check.notNull("record", record, "a Recorded experiment");
         Check.notNull("models", models, "the models to show");
+        CategoryChart chart = seedChart(title);
+        List<String> labels = models.stream().map(Model::label).toList();
+        String[] optimizers = {"SGD", "Adam"};
+        for (int o = 0; o < optimizers.length; o++) {
+            List<List<CellResult>> runs = new ArrayList<>();
+            for (Model m : models) {
+                runs.add(record.select(m, optimizers[o], bestRate(record, m, optimizers[o])));
+            }
+            addSeeds(chart, labels, runs, optimizers[o] + " at its best η", Plots.PALETTE[o]);
+        }
+        addSuccessLine(chart, labels);
+        return chart;
+    }
+
+    /**
+     * Every seed's final test MSE as a dot, for every learning rate of one optimiser (a colour per
+     * rate, seed by seed within a model's slot), on a log axis, with the success line at 0.01: where a
+     * setting succeeds in some seeds and not in others, the dots split.
+     */
+    public static CategoryChart finalMseBySeed(Recorded record, List<Model> models, String optimizer, String title) {
+        Check.notNull("record", record, "a Recorded experiment");
+        Check.notNull("models", models, "the models to show");
+        List<Double> rates = record.learningRates(optimizer);
+        if (rates.isEmpty()) {
+            throw new IllegalArgumentException("optimizer: expected SGD or Adam, as the record has, got " + optimizer);
+        }
+        CategoryChart chart = seedChart(title);
+        List<String> labels = models.stream().map(Model::label).toList();
+        for (int k = 0; k < rates.size(); k++) {
+            List<List<CellResult>> runs = new ArrayList<>();
+            for (Model m : models) {
+                runs.add(record.select(m, optimizer, rates.get(k)));
+            }
+            addSeeds(chart, labels, runs, optimizer + ", η = " + rate(rates.get(k)), Plots.PALETTE[k % Plots.PALETTE.length]);
+        }
+        addSuccessLine(chart, labels);
+        return chart;
+    }
+
+    private static CategoryChart seedChart(String title) {
         CategoryChart chart = new CategoryChart(Plots.WIDTH, Plots.HEIGHT);
         chart.setTitle(title);
         chart.setYAxisTitle("final test MSE");
@@ -126,31 +166,30 @@ public final class Summary {
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setXAxisLabelRotation(30);
-        chart.getStyler().setMarkerSize(8);
-        List<String> labels = models.stream().map(Model::label).toList();
-        String[] optimizers = {"SGD", "Adam"};
-        for (int o = 0; o < optimizers.length; o++) {
-            List<List<CellResult>> runs = new ArrayList<>();
-            for (Model m : models) {
-                runs.add(record.select(m, optimizers[o], bestRate(record, m, optimizers[o])));
+        chart.getStyler().setMarkerSize(7);
+        return chart;
+    }
+
+    /** One series per seed, named after the first; runs.get(model).get(seed); a diverged run gives no dot. */
+    private static void addSeeds(CategoryChart chart, List<String> labels, List<List<CellResult>> runs, String name, Color colour) {
+        int seeds = runs.get(0).size();
+        for (int s = 0; s < seeds; s++) {
+            List<Double> y = new ArrayList<>();
+            for (List<CellResult> r : runs) {
+                double v = s < r.size() ? r.get(s).finalMse() : Double.NaN;
+                y.add(Double.isFinite(v) ? v : null);
             }
-            int seeds = runs.get(0).size();
-            for (int s = 0; s < seeds; s++) {
-                List<Double> y = new ArrayList<>();
-                for (List<CellResult> r : runs) {
-                    double v = s < r.size() ? r.get(s).finalMse() : Double.NaN;
-                    y.add(Double.isFinite(v) ? v : null);
-                }
-                CategorySeries series = chart.addSeries(optimizers[o] + " at its best η" + (s == 0 ? "" : ", seed " + (s + 1)), labels, y);
-                series.setMarker(SeriesMarkers.CIRCLE);
-                series.setMarkerColor(Plots.PALETTE[o]);
-                series.setShowInLegend(s == 0);
-            }
+            CategorySeries series = chart.addSeries(name + (s == 0 ? "" : ", seed " + (s + 1)), labels, y);
+            series.setMarker(SeriesMarkers.CIRCLE);
+            series.setMarkerColor(colour);
+            series.setShowInLegend(s == 0);
         }
-        CategorySeries line = chart.addSeries("success: 0.01", labels, models.stream().map(m -> Experiment.SUCCESS).toList());
+    }
+
+    private static void addSuccessLine(CategoryChart chart, List<String> labels) {
+        CategorySeries line = chart.addSeries("success: 0.01", labels, labels.stream().map(m -> Experiment.SUCCESS).toList());
         line.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
         line.setLineColor(Color.GRAY);
         line.setMarker(SeriesMarkers.NONE);
-        return chart;
     }
 }

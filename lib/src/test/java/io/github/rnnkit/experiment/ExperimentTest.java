@@ -25,7 +25,8 @@ class ExperimentTest {
 
     @Test
     void everyGridListsEachModelOptimiserRateAndSeedOnce() {
-        Map<String, Integer> sizes = Map.of("adding-vanilla", 5 * 8 * 5, "adding-gated", 6 * 8 * 5, "adding-batch32", 3 * 4 * 5);
+        Map<String, Integer> sizes = Map.of("adding-vanilla", 5 * 8 * 5, "adding-gated", 6 * 8 * 5, "adding-batch32", 3 * 4 * 5,
+                "adding-width40", 3 * 4 * 5);
         for (Experiment e : Experiment.all()) {
             List<Cell> cells = e.cells();
             assertEquals(sizes.get(e.name()), cells.size(), e.name());
@@ -44,6 +45,19 @@ class ExperimentTest {
             Set<String> first = settings.values().iterator().next();
             settings.forEach((m, s) -> assertEquals(first, s, e.name() + ": " + m));
         }
+    }
+
+    @Test
+    void aCellTrainsANetworkOfItsOwnWidthAndARecordReadsTheWidthFromItsHeader() throws java.io.IOException {
+        Experiment wide = Experiment.named("adding-width40");
+        assertEquals(40, wide.hidden());
+        assertTrue(wide.cells().stream().allMatch(c -> c.hidden() == 40));
+        assertEquals("40", wide.parameters().get("H"));
+        Cell cell = wide.cells().get(0);
+        java.io.StringWriter text = new java.io.StringWriter();
+        Recorded.of(wide.parameters(), List.of(new CellResult(cell, new double[12], -1, 0))).write(text);
+        assertEquals(cell, Recorded.parse(text.toString()).results().get(0).cell());
+        assertTrue(cell.id().endsWith(" H40"), cell.id());
     }
 
     @Test

@@ -99,4 +99,12 @@ class RecordedTest {
         assertEquals(null, series.get("SGD at its best η, seed 2").getYData().iterator().next());
         assertEquals(0.01, series.get("success: 0.01").getYData().iterator().next().doubleValue());
     }
+
+    @Test
+    void theSeedChartOfOneOptimiserHasADotPerSeedAndRate() {
+        var series = Summary.finalMseBySeed(sample(), List.of(Model.TANH_UNIFORM), "Adam", "t").getSeriesMap();
+        assertEquals(2 * 3 + 1, series.size());
+        assertEquals(1.005, series.get("Adam, η = 0.0003").getYData().iterator().next().doubleValue());
+        assertEquals(0.009, series.get("Adam, η = 0.001, seed 3").getYData().iterator().next().doubleValue());
+    }
 }
