@@ -42,13 +42,13 @@ def git_commit() -> str:
     return head.stdout.strip() + ("+uncommitted" if dirty else "")
 
 
-def classpath(sources: str) -> str:
-    """The library's jar, copied to target/experiments/ under its sources' hash (a rebuild during a long
-    run must not swap the classes under a running JVM), and its dependencies."""
+def classpath() -> str:
+    """The library's jar, copied to target/experiments/ under the hash of its bytes (a rebuild during a long
+    run must not swap the classes under a running JVM; the records inside it count too), and its dependencies."""
     if setup.build_is_stale():
         setup.build()
     PARTIAL.mkdir(parents=True, exist_ok=True)
-    jar = PARTIAL / "rnnkit-{}.jar".format(sources[:12])
+    jar = PARTIAL / "rnnkit-{}.jar".format(hashlib.sha256(paths.LIB_JAR.read_bytes()).hexdigest()[:16])
     if not jar.exists():
         shutil.copy2(paths.LIB_JAR, jar)
     return ":".join(str(p) for p in [jar, *sorted(paths.LIB_DEPENDENCIES.glob("*.jar"))])
@@ -131,7 +131,7 @@ def main(names: List[str], minutes: Optional[float] = None, threads: Optional[in
               file=sys.stderr)
         return 2
     sources = sources_sha256()
-    cp = classpath(sources)
+    cp = classpath()
     worst = 0
     for name in names or NAMES:
         code = check(name, cp) if check_only else run(name, cp, sources, minutes, threads, keep_partial)
