@@ -95,9 +95,9 @@ public enum Model {
     }
 
     /**
-     * Chrono initialisation: b_f = log(u) with u ~ U(1, T_max − 1) for each unit, and b_i = −b_f, so
+     * Chrono initialisation: b_f = log ℓ with ℓ ~ U(1, T_max − 1) for each unit, and b_i = −b_f, so
      * that at the start the memory forgets on a time scale between 1 and T_max − 1 steps (σ(b_f)
-     * = 1 − 1/(u + 1)), different for every unit.
+     * = 1 − 1/(ℓ + 1)), different for every unit.
      */
     public static Params chrono(Params lstm, int maxLag, long seed) {
         Check.notNull("lstm", lstm, "an LSTM's parameters (Lstm.init)");
