@@ -100,6 +100,11 @@ def cmd_grade(args) -> int:
     return 0
 
 
+def cmd_class(args) -> int:
+    from rnnkit_tools.classroom import cli
+    return cli.main(args)
+
+
 def cmd_render(args) -> int:
     from rnnkit_tools import render
     return 1 if render.render(paths.lessons(paths.NOTEBOOKS)) else 0
@@ -157,6 +162,7 @@ def test_stages():
         ("lessons in JupyterLab 4 and Notebook 7", kit + ["browser"]),
         ("nbgrader round trip", pytest + ["-s", str(tests / "test_nbgrader_round_trip.py")]),
         ("Binder simulation", pytest + ["-s", str(tests / "test_binder_simulation.py")]),
+        ("a class on JupyterHub", pytest + ["-s", str(tests / "test_class_end_to_end.py")]),
     ]
 
 
@@ -214,6 +220,10 @@ def parser() -> argparse.ArgumentParser:
                                                           "the gradebook says so")
     p.add_argument("--verdicts-only", action="store_true", help="score without running each notebook in a "
                                                                  "kernel (feedback pages then show no outputs)")
+    p = command("class", cmd_class, "a class on this machine (root): JupyterHub, Unix users, nbgrader's exchange; "
+                                    "release, collect, autograde, feedback, export; --down removes it")
+    from rnnkit_tools.classroom import cli as class_cli
+    class_cli.add_arguments(p)
     command("render", cmd_render, "execute every lesson and write a static site to target/site/")
     p = command("browser", cmd_browser, "run lessons in JupyterLab 4 and Notebook 7 in headless Chromium")
     p.add_argument("notebooks", nargs="*", type=Path, help="default: every student lesson")

@@ -1,6 +1,8 @@
 // Opens lessons in headless Chromium the way a student does, in JupyterLab 4 or Notebook 7: load the
 // page, wait for the kernel, Run › Run All Cells, wait until every cell has run and the kernel is idle,
-// File › Save, then read what the page shows, cell by cell, and save a screenshot.
+// File › Save, then read what the page shows, cell by cell, and save a screenshot. Then it moves every
+// knob of every movable figure (a Vega-Lite chart with inputs bound to its parameters) one step and
+// records whether the chart changed, with a screenshot of the figure before and after.
 // Usage: JUPYTER_TOKEN=… node run_lessons.mjs BASE_URL SCREENSHOT_DIR UI:NOTEBOOK...   (UI is lab or notebook)
 // Prints one JSON object per UI:NOTEBOOK on stdout; judging what it saw is left to browser.py.
 import { chromium } from 'playwright-core';
@@ -22,6 +24,8 @@ const STARTS = 2;
 // is then run again from a fresh kernel and the notebook as it was.
 const ATTEMPTS = 2;
 const MAX_SHOT_HEIGHT = 16_000;
+// Vega redraws asynchronously after an input event; a chart that has not changed by then did not react.
+const REDRAW_WAIT_MS = 5_000;
 
 // Lab and Notebook 7 share the notebook widgets, the menu bar and its commands; only the address differs.
 const URLS = {
@@ -66,6 +70,8 @@ function snapshot(panel) {
         images: Array.from(out.querySelectorAll('img')).filter(visible).length,
         tables: out.querySelectorAll('table').length,
         math: out.querySelectorAll('mjx-container').length,
+        vega: out.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length,
+        knobs: out.querySelectorAll('.vega-bindings input, .vega-bindings select').length,
       })),
     };
   });
@@ -161,6 +167,77 @@ async function screenshot(page, path) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
+// What a Vega chart draws, to tell whether it changed: a canvas's pixels, or an SVG's markup.
+function drawn(output) {
+  const canvas = output.querySelector('.vega-embed canvas');
+  if (canvas) return canvas.toDataURL();
+  return output.querySelector('.vega-embed svg')?.outerHTML ?? '';
+}
+
+// One knob moved one step as a student would, with the mouse: a slider is clicked on its track where the
+// next position lies (one step right, or left at the end; the browser snaps to the nearest step), a
+// dropdown set to its next option, the next radio button clicked. (An arrow key pressed on a focused
+// slider left its value unchanged in both UIs, so the mouse is used.) Returns what the knob showed before
+// and after, as the page reads it.
+async function moveKnob(knob) {
+  const kind = await knob.evaluate((el) => (el.tagName === 'SELECT' ? 'select' : el.type));
+  const value = () => knob.evaluate((el) => (el.type === 'radio'
+    ? el.closest('.vega-bind').querySelector('input:checked')?.value : el.value));
+  const before = await value();
+  if (kind === 'range') {
+    const [min, max, step, now] = await knob.evaluate((el) => [el.min, el.max, el.step, el.value].map(Number));
+    const target = now + step <= max + step / 2 ? now + step : now - step;
+    await knob.scrollIntoViewIfNeeded();
+    const box = await knob.boundingBox();
+    const thumb = Math.min(16, box.width / 4);   // Chromium's thumb travels the track less its own width
+    const x = box.x + thumb / 2 + ((target - min) / (max - min)) * (box.width - thumb);
+    await knob.page().mouse.click(x, box.y + box.height / 2);
+  } else if (kind === 'select') {
+    const options = await knob.evaluate((el) => Array.from(el.options).map((o) => o.value));
+    await knob.selectOption(options[(options.indexOf(before) + 1) % options.length]);
+  } else {
+    const buttons = knob.locator('xpath=ancestor::*[contains(@class, "vega-bind")][1]//input[@type="radio"]');
+    const values = await buttons.evaluateAll((els) => els.map((e) => e.value));
+    await buttons.nth((values.indexOf(before) + 1) % values.length).click();
+  }
+  return { kind, before, after: await value() };
+}
+
+// Every movable figure of the page: each knob moved one step, and whether the chart then changed.
+// Radio buttons of one knob count once. Screenshots: the figure as it opened, and after each move.
+async function moveFigures(page, shotStem) {
+  const figures = [];
+  const cells = page.locator(`${PANEL} .jp-Notebook .jp-Cell`);
+  for (let cell = 0; cell < await cells.count(); cell++) {
+    // JupyterLab's Vega renderer sets no data-mime-type: a figure is an output holding a Vega embed
+    const outputs = cells.nth(cell).locator('.jp-OutputArea-output:has(.vega-embed)');
+    for (let o = 0; o < await outputs.count(); o++) {
+      const output = outputs.nth(o);
+      await output.scrollIntoViewIfNeeded();
+      const figure = { cell, shots: [join(shots, `${shotStem}-cell${cell}-figure${o}-opened.png`)], moves: [] };
+      await output.screenshot({ path: figure.shots[0] });
+      const knobs = output.locator('.vega-bindings .vega-bind');
+      for (let k = 0; k < await knobs.count(); k++) {
+        const knob = knobs.nth(k).locator('input, select').first();
+        const name = (await knobs.nth(k).locator('.vega-bind-name').textContent()).trim();
+        const was = await output.evaluate(drawn);
+        const move = { knob: name, ...(await moveKnob(knob)) };
+        move.changed = await page.waitForFunction(([el, old]) => {
+          const canvas = el.querySelector('.vega-embed canvas');
+          const now = canvas ? canvas.toDataURL() : el.querySelector('.vega-embed svg')?.outerHTML ?? '';
+          return now !== old;
+        }, [await output.elementHandle(), was], { timeout: REDRAW_WAIT_MS, polling: 100 }).then(() => true, () => false);
+        const shot = join(shots, `${shotStem}-cell${cell}-figure${o}-moved-${k}.png`);
+        await output.screenshot({ path: shot });
+        figure.shots.push(shot);
+        figure.moves.push(move);
+      }
+      figures.push(figure);
+    }
+  }
+  return figures;
+}
+
 async function runLesson(ui, nb) {
   const began = Date.now();
   const page = await browser.newPage();
@@ -189,8 +266,10 @@ async function runLesson(ui, nb) {
     result.mathTypeset = await waitFor(page, mathTypeset, MATH_WAIT_MS);
     await menu(page, 'File', 'docmanager:save');
     result.cells = await page.evaluate(snapshot, PANEL);
-    result.screenshot = join(shots, `${ui}-${nb.replace(/\//g, '__').replace(/\.ipynb$/, '.png')}`);
+    const stem = `${ui}-${nb.replace(/\//g, '__').replace(/\.ipynb$/, '')}`;
+    result.screenshot = join(shots, `${stem}.png`);
     await screenshot(page, result.screenshot);
+    result.figures = await moveFigures(page, stem);
   } catch (e) {
     result.problem = `${e.name}: ${e.message.split('\n')[0]}`;
   } finally {

@@ -9,6 +9,12 @@ exercise checks' "not implemented yet" of a student version. A failure names the
 and what the student saw. Run All saves into the copy, and notebooks/ must come out byte for byte as it was.
 Screenshots go to target/browser/.
 
+Movable figures (`Show.movable`, a Vega-Lite chart whose knobs are inputs bound to its parameters): the page
+must draw each as a chart with its inputs, and moving each input one step must change the chart (compared
+before and after, screenshots of both); the outputs as the browser saved them must hold a valid spec and its
+PNG (movable.py). `./kit browser` without notebooks also runs MOVABLE_FIXTURE in both UIs, a short notebook
+with one movable figure, so the path is tested whichever lessons have one.
+
 Every lesson runs in JupyterLab. Notebook 7 draws cells with the same JupyterLab components (output area,
 Markdown and MathJax renderers, menus, commands) in another page shell, so it runs NOTEBOOK7_SET: the start
 page students land on, and the lesson with the most charts, tables, typeset formulas and Markdown outputs.
@@ -32,7 +38,7 @@ from typing import Dict, List, Sequence, Tuple
 
 import nbformat
 
-from . import paths
+from . import movable, paths
 from .check import is_student, test_cells
 from .release import NOT_IMPLEMENTED
 
@@ -40,6 +46,7 @@ BROWSER_TOOLS = paths.REPO / "tools" / "browser"
 SHOTS = paths.REPO / "target" / "browser"
 UI_NAMES = {"lab": "JupyterLab", "notebook": "Notebook 7"}
 NOTEBOOK7_SET = ("00-start-here.ipynb", "03-sigmoid-bound.ipynb")
+MOVABLE_FIXTURE = paths.REPO / "tools" / "tests" / "fixtures" / "movable.ipynb"
 ERROR_MIME = "application/vnd.jupyter.stderr"  # how both UIs mark an error or stderr output
 RAW_LATEX = re.compile(r"\$[^$\n]+\$")
 
@@ -53,6 +60,7 @@ def expected_cells(nb) -> List[dict]:
     return [{"type": cell.cell_type,
              "chart": cell.cell_type == "code" and "Show.chart(" in cell.source,
              "table": cell.cell_type == "code" and "Show.table(" in cell.source,
+             "movable": cell.cell_type == "code" and "Show.movable(" in cell.source,
              "math": cell.cell_type == "markdown" and bool(RAW_LATEX.search(cell.source)),
              "check": index in checks,
              "summary": next((line.strip() for line in cell.source.splitlines() if line.strip()), "")[:50]}
@@ -65,7 +73,9 @@ def what_was_seen(outputs: List[dict]) -> str:
     parts = []
     for out in outputs:
         text = " ".join(out.get("text", "").split())[:160]
-        if out.get("images"):
+        if out.get("vega"):
+            parts.append(f"a Vega-Lite chart with {out.get('knobs', 0)} input(s)")
+        elif out.get("images"):
             parts.append("an image")
         elif out.get("tables"):
             parts.append("a table")
@@ -103,6 +113,8 @@ def cell_problems(expected: dict, seen: dict, student: bool) -> List[str]:
         found.append("it draws a chart but shows no image")
     if expected["table"] and not any(o["tables"] for o in outputs):
         found.append("it shows a table but no HTML table is there")
+    if expected.get("movable") and not any(o.get("vega") and o.get("knobs") for o in outputs):
+        found.append("it shows a movable figure but the page draws no Vega-Lite chart with inputs")
     for out in outputs:
         if out["mime"] == "text/markdown" and RAW_LATEX.search(out["text"]):
             found.append("the LaTeX in its Markdown output is not typeset")
@@ -118,7 +130,22 @@ def problems(result: dict, nb, student: bool) -> List[str]:
         return [f"the page shows {len(seen)} cells, the notebook has {len(expected)}"]
     return [f"cell {index} ({exp['summary']!r}): {problem}"
             for index, (exp, cell) in enumerate(zip(expected, seen))
-            for problem in cell_problems(exp, cell, student)]
+            for problem in cell_problems(exp, cell, student)] + figure_problems(result.get("figures", []))
+
+
+def figure_problems(figures: List[dict]) -> List[str]:
+    """Knobs of movable figures that did not move, or moved without changing the chart."""
+    found = []
+    for figure in figures:
+        for move in figure["moves"]:
+            where = f"cell {figure['cell']}: the knob {move['knob']!r} ({move['kind']})"
+            if move["before"] == move["after"]:
+                found.append(f"{where} did not move from {move['before']!r}")
+            elif not move["changed"]:
+                found.append(f"{where} moved from {move['before']!r} to {move['after']!r}, but the chart did not change")
+        if not figure["moves"]:
+            found.append(f"cell {figure['cell']}: a movable figure with no knob to move")
+    return found
 
 
 # --- running the browser ----------------------------------------------------------------------------------
@@ -215,7 +242,8 @@ def served_name(notebook: Path) -> str:
 
 def run_in_browser(runs: Sequence[Tuple[str, Path]]) -> Tuple[List[dict], List[str]]:
     """Runs each (ui, notebook) in Chromium against a temporary copy; returns the reports and the problems
-    that belong to no single lesson (a dirty work tree, a copy that was not saved)."""
+    that belong to no single lesson (a dirty work tree, a copy that was not saved, a movable figure the
+    browser saved without a valid spec or its PNG)."""
     ensure_node_modules()
     SHOTS.mkdir(parents=True, exist_ok=True)
     before = fingerprint(paths.NOTEBOOKS)
@@ -238,6 +266,7 @@ def run_in_browser(runs: Sequence[Tuple[str, Path]]) -> Tuple[List[dict], List[s
         finally:
             server.stop()
         unsaved = [name for name, path in copies.items() if path.read_bytes() == copied[name]]
+        saved = {name: nbformat.read(path, as_version=4) for name, path in copies.items() if name not in unsaved}
     results = [json.loads(line) for line in node.stdout.splitlines() if line.startswith("{")]
     if node.returncode != 0 or len(results) != len(runs):
         return results, [f"the browser run failed (exit {node.returncode}): {node.stderr.strip()[-2000:]}"]
@@ -246,6 +275,8 @@ def run_in_browser(runs: Sequence[Tuple[str, Path]]) -> Tuple[List[dict], List[s
                for name in sorted(set(before) | set(after)) if before.get(name) != after.get(name)]
     ran = {r["notebook"] for r in results if not r.get("problem")}
     general += [f"{name}: File › Save wrote nothing to the served copy" for name in unsaved if name in ran]
+    general += [f"{name} as the browser saved it: {problem}" for name, nb in saved.items()
+                for problem in movable.problems(nb)]
     return results, general
 
 
@@ -258,9 +289,17 @@ def default_runs(notebooks: List[Path], ui: str) -> List[Tuple[str, Path]]:
     return [("lab", nb) for nb in notebooks] + [("notebook", nb) for nb in notebooks if nb.name in NOTEBOOK7_SET]
 
 
+def planned_runs(notebooks: List[Path], ui: str = None) -> List[Tuple[str, Path]]:
+    """The notebooks asked for, or every lesson and then the movable-figure fixture in each UI asked for."""
+    runs = default_runs([Path(nb) for nb in notebooks] or paths.lessons(paths.NOTEBOOKS), ui)
+    if not notebooks:
+        runs += [(u, MOVABLE_FIXTURE) for u in ("lab", "notebook") if ui in (None, "both", u)]
+    return runs
+
+
 def main(notebooks: List[Path], ui: str = None) -> int:
     """Runs the lessons, prints a line per lesson and UI and every problem; returns the failure count."""
-    runs = default_runs([Path(nb) for nb in notebooks] or paths.lessons(paths.NOTEBOOKS), ui)
+    runs = planned_runs(notebooks, ui)
     results, general = run_in_browser(runs)
     failed = 0
     for (ui_name, notebook), result in zip(runs, results):
@@ -269,8 +308,11 @@ def main(notebooks: List[Path], ui: str = None) -> int:
         cells = result.get("cells", [])
         images = sum(o["images"] for c in cells for o in c["outputs"])
         tables = sum(o["tables"] for c in cells for o in c["outputs"])
+        figures = result.get("figures", [])
+        moved = sum(m["changed"] for f in figures for m in f["moves"])
+        movables = f", {len(figures)} movable figure(s) ({moved} knob(s) moved it)" if figures else ""
         print(f"{'FAIL' if found else 'ok  '} {notebook.name} in {UI_NAMES[ui_name]}: {result['seconds']:5.1f} s "
-              f"(Run All {result.get('runSeconds', 0):4.1f} s), {images} images, {tables} tables, "
+              f"(Run All {result.get('runSeconds', 0):4.1f} s), {images} images, {tables} tables{movables}, "
               f"{result['kernelStarts']} kernel start(s), screenshot {result.get('screenshot', '-')}", flush=True)
         for line in found:
             print(f"       - {line}", flush=True)

@@ -9,8 +9,12 @@ The feedback notebook is that lesson again: the student's solution cells with wh
 the lesson's cells with their outputs, and each test cell showing only its visible part and the
 grader's verdict (never the hidden tests, never a traceback that quotes them). Outputs read back
 from the sandbox are untrusted: only known output types are kept, cut by nbgrader's LimitOutput
-and by size, their HTML cleaned with bleach (nbconvert's own sanitizer escapes the lesson's
-headings and paragraphs too); the page is rendered by nbconvert in a process of its own.
+and by size (a Markdown output at MARKDOWN_CHARS), and what a browser would run is taken out after
+rendering: a Markdown output is rendered to HTML first (with nbconvert's own Markdown renderer) and
+only then cleaned, like every HTML output, with bleach (pinned with nbconvert): a short list of
+tags, links to http(s) only, images from data:image only, a few styles. nbconvert then renders the
+page with no Markdown output left to render; it runs in a worker process the grader kills when a
+page takes too long (grade.Renderer).
 """
 import copy
 import json
@@ -29,6 +33,7 @@ from .verdict import Verdict, is_test, nbgrader_of
 
 MAX_EXECUTED_BYTES = 32 << 20
 OUTPUT_CHARS = 200_000
+MARKDOWN_CHARS = 20_000
 OUTPUT_TYPES = {"stream", "display_data", "execute_result", "error"}
 DISPLAY_TYPES = {"text/plain", "text/html", "text/markdown", "image/png", "image/jpeg", "image/gif"}
 SAFE_TAGS = ["a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "div", "em", "h1", "h2", "h3",
@@ -36,6 +41,7 @@ SAFE_TAGS = ["a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "co
              "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul"]
 SAFE_ATTRIBUTES = {"*": ["class", "style"], "a": ["href", "title"], "img": ["src", "alt", "width", "height"],
                    "td": ["colspan", "rowspan"], "th": ["colspan", "rowspan"]}
+SAFE_STYLES = ["text-align", "color", "background-color", "font-weight"]
 
 
 def lesson_with(solution_nb, sources: Dict[str, Optional[str]]):
@@ -89,7 +95,8 @@ def run_in_kernel(lesson_nb, sandbox: Sandbox, work: Path, timeout: int) -> dict
     sandbox.prepare(run, writable=False)
     outcome = sandbox.run([sys.executable, "-m", "rnnkit_tools.feedback_run", str(run / "lesson.ipynb"),
                            "--timeout", str(timeout)], mounts,
-                          Limits(seconds=timeout * 3 + 180, cpu_seconds=timeout * 6 + 300, output_bytes=MAX_EXECUTED_BYTES))
+                          Limits(seconds=timeout * 3 + 180, cpu_seconds=timeout * 6 + 300, output_bytes=MAX_EXECUTED_BYTES,
+                                 memory_bytes=3 << 30))
     if outcome.timed_out:
         return {"cells": None, "status": "timeout", "detail": "the notebook did not finish running in time"}
     try:
@@ -122,24 +129,48 @@ def clean_outputs(outputs) -> List[dict]:
             data = out.get("data", {})
             data = {k: "".join(map(str, v)) if isinstance(v, list) else v for k, v in data.items()
                     if k in DISPLAY_TYPES and isinstance(v, (str, list))} if isinstance(data, dict) else {}
+            if "text/markdown" in data and len(data["text/markdown"]) > MARKDOWN_CHARS:
+                data["text/markdown"] = data["text/markdown"][:MARKDOWN_CHARS] + \
+                    f"\n\n… (Markdown output cut at {MARKDOWN_CHARS:,} characters)"
             if sum(len(v) for v in data.values()) > 5 * OUTPUT_CHARS or not data:
                 data = {"text/plain": "(a display too large for feedback, or of a kind it does not show)"}
-            for kind in ("text/html", "text/markdown"):
-                if kind in data:
-                    data[kind] = sanitized(data[kind])
             kept.append(nbformat.v4.new_output("display_data", data=data))
     return kept
 
 
 def sanitized(html: str) -> str:
-    """HTML (or Markdown, which may hold HTML) from the student's run with only harmless tags,
-    attributes and styles left: no script, no event handler, no frame, no form."""
+    """HTML from the student's run with only harmless tags, attributes and styles left: no script, no
+    event handler, no frame, no form; links to http(s) only, images from data:image only."""
     import bleach
     from bleach.css_sanitizer import CSSSanitizer
 
-    return bleach.clean(html, tags=SAFE_TAGS, attributes=SAFE_ATTRIBUTES, protocols=["http", "https", "data"],
-                        strip=True, css_sanitizer=CSSSanitizer(allowed_css_properties=["text-align", "color",
-                                                                                       "background-color", "font-weight"]))
+    return bleach.clean(html, tags=SAFE_TAGS, attributes=_allowed, protocols=["http", "https", "data"], strip=True,
+                        css_sanitizer=CSSSanitizer(allowed_css_properties=SAFE_STYLES))
+
+
+def _allowed(tag: str, name: str, value: str) -> bool:
+    if name not in SAFE_ATTRIBUTES.get(tag, []) + SAFE_ATTRIBUTES["*"]:
+        return False
+    plain = "".join(value.split()).lower()
+    if name == "href":
+        return plain.startswith(("http://", "https://", "#"))
+    if name == "src":
+        return plain.startswith("data:image/")
+    return True
+
+
+def safe_outputs(nb) -> None:
+    """Every display output of the notebook as cleaned HTML: a Markdown output rendered to HTML and then
+    cleaned (cleaning Markdown's text would leave the links its rendering makes), an HTML output cleaned."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    for cell in nb.cells:
+        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            data = out.get("data", {}) if out.get("output_type") in ("display_data", "execute_result") else {}
+            if "text/markdown" in data:
+                data["text/html"] = markdown2html_mistune(str(data.pop("text/markdown"))[:MARKDOWN_CHARS + 100])
+            if "text/html" in data:
+                data["text/html"] = sanitized(str(data["text/html"]))
 
 
 def feedback_notebook(lesson_nb, executed: dict, verdicts: Dict[str, Verdict], header: str):
@@ -172,14 +203,16 @@ def feedback_notebook(lesson_nb, executed: dict, verdicts: Dict[str, Verdict], h
 
 
 def render(nb_dict: dict) -> str:
-    """The feedback page as HTML (its outputs already sanitized). Runs in a worker process."""
+    """The feedback page as HTML, every output made safe first (safe_outputs). Runs in a worker process."""
     import warnings
 
     from .render import html_of
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return html_of(nbformat.from_dict(nb_dict))
+        nb = nbformat.from_dict(nb_dict)
+        safe_outputs(nb)
+        return html_of(nb)
 
 
 def page(title: str, lines: List[str]) -> str:

@@ -1,149 +1,44 @@
 """`./kit grade SUBMISSIONS`: a gradebook whose points the students' code cannot decide.
 
 Layout (nbgrader's): SUBMISSIONS/<student>/<notebook>.ipynb; every folder is a student, dot names
-included. For each submission of each lesson:
-
-1. only the solution cells are taken from it (by grade_id); the verdict path (`verdict`) compiles
-   their method declarations with the instructor's checks and runs them in a fresh, sandboxed JVM:
-   that alone decides the points;
-2. the lesson, with those solution cells in it and every other cell the instructor's, runs in a
-   sandboxed kernel (`feedback`), which makes the feedback page and decides nothing.
+included. Each submission of each lesson goes through the steps of `pipeline` (find the file, read
+it, take its solution cells, the verdicts that alone decide the points beside the sandboxed feedback
+run that decides nothing, the feedback notebook); then its row is written and its page rendered.
 
 Rows are written as each submission finishes (`results.jsonl`, then the CSVs rewritten), so an
-interrupted batch keeps what it has and a second run resumes it. A submission whose grading fails
-for a reason of the grader's is tried once more; then its row says so.
+interrupted batch keeps what it has and a second run resumes it (never keeping a row that failed for
+the grader's reasons). A submission whose grading fails for a reason of the grader's is tried once
+more; then its row says so. Whatever fails while a row is written stays in that row: names and text
+are written with replacement characters, and no file is read before its size is known.
 """
 import csv
 import hashlib
 import json
 import multiprocessing
 import os
-import tempfile
 import threading
 import time
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import Dict, List, Optional
 
-import nbformat
-
-from . import feedback, paths, verdict
+from . import feedback, paths
+from .pipeline import MAX_SUBMISSION_BYTES, Result, Task, blank, cells_of, clean, grade_one  # noqa: F401 (the API)
 from .sandbox import Sandbox
-from .verdict import Lesson, Verdict
+from .verdict import Lesson
 
-GRADER_VERSION = 2
-MAX_SUBMISSION_BYTES = 64 << 20
-
-
-@dataclass
-class Result:
-    """One student's result on one notebook."""
-
-    student: str
-    notebook: str
-    exercises: List[Verdict]
-    status: str = "ok"
-    notes: List[str] = field(default_factory=list)
-    seconds: float = 0.0
-    sandbox: str = ""
-    key: str = ""
-    feedback: Optional[dict] = None  # the feedback notebook, until it is rendered
-
-    @property
-    def points(self) -> float:
-        return sum(e.points for e in self.exercises)
-
-    @property
-    def max_points(self) -> float:
-        return sum(e.max_points for e in self.exercises)
-
-    def row(self) -> dict:
-        data = asdict(self)
-        data.pop("feedback")
-        return data
-
-    @classmethod
-    def from_row(cls, data: dict) -> "Result":
-        data = dict(data)
-        data["exercises"] = [Verdict(**e) for e in data["exercises"]]
-        return cls(**data)
-
-
-@dataclass
-class Task:
-    student: str
-    path: Path
-    lesson: Lesson
-    solution: Path
-    key: str
-
-
-def blank(student: str, lesson: Lesson, status: str, message: str) -> Result:
-    """A row for a submission that could not be graded at all: every exercise 0 with the reason."""
-    return Result(student, lesson.name, [Verdict(t.id, t.points, status="not-run", message=message) for t in lesson.tasks],
-                  status=status, notes=[message])
+GRADER_VERSION = 3
+RENDER_SECONDS = 120
+RETRIED = ("grader-error", "kernel-not-started")  # rows a second run grades again
 
 
 def read_submission(path: Path) -> List[dict]:
-    """The submission's cells, as leniently as Jupyter reads them: any nbformat, invalid metadata,
-    cell ids on 4.4, a test cell turned into Markdown. Raises ValueError when it is not a notebook."""
-    data = json.loads(path.read_bytes())
-    if not isinstance(data, dict):
-        raise ValueError("the file is JSON but not a notebook")
-    if isinstance(data.get("cells"), list):
-        return [c for c in data["cells"] if isinstance(c, dict)]
-    if isinstance(data.get("worksheets"), list):  # nbformat 3
-        return [c for w in data["worksheets"] if isinstance(w, dict) for c in w.get("cells", []) if isinstance(c, dict)]
-    raise ValueError("the file has no cells")
-
-
-def grade_one(task: Task, sandbox: Sandbox, timeout: int, run_kernel: bool) -> Result:
-    """Grades one submission. Whatever the submission holds, the result is a row; an exception
-    here is the grader's own failure (the caller tries once more)."""
-    lesson = task.lesson
-    began = time.monotonic()
-    if task.path.is_symlink() or task.path.parent.is_symlink():
-        result = blank(task.student, lesson, "refused", "a symbolic link, not a folder and a file: it was not followed")
-    elif not task.path.exists():
-        result = blank(task.student, lesson, "missing", "no submission")
-    elif not task.path.is_file():
-        result = blank(task.student, lesson, "refused", "not a plain file (a folder, a pipe or a device)")
-    elif task.path.stat().st_size > MAX_SUBMISSION_BYTES:
-        result = blank(task.student, lesson, "too-large", f"the notebook is larger than {MAX_SUBMISSION_BYTES >> 20} MB")
-    else:
-        try:
-            cells = read_submission(task.path)
-        except (ValueError, UnicodeDecodeError, RecursionError) as e:
-            result = blank(task.student, lesson, "unreadable", f"the notebook could not be read: {type(e).__name__}: "
-                                                               f"{str(e).splitlines()[0] if str(e) else ''}")
-        else:
-            result = grade_cells(task, cells, sandbox, timeout, run_kernel)
-    result.seconds = time.monotonic() - began
-    result.sandbox = sandbox.description
-    result.key = task.key
-    return result
-
-
-def grade_cells(task: Task, cells: List[dict], sandbox: Sandbox, timeout: int, run_kernel: bool) -> Result:
-    lesson = task.lesson
-    sources, notes = verdict.solution_sources(cells, lesson)
-    notes += feedback.edited_tests(cells, task.solution)
-    lesson_nb = feedback.lesson_with(nbformat.read(task.solution, as_version=4), sources)
-    with tempfile.TemporaryDirectory(prefix="rnnkit-grade-") as tmp, ThreadPoolExecutor(max_workers=1) as beside:
-        work = Path(tmp)
-        # The kernel run (feedback) and the verdict path (points) share nothing: they run side by side.
-        kernel = beside.submit(feedback.run_in_kernel, lesson_nb, sandbox, work, timeout) if run_kernel else None
-        verdicts = verdict.verdicts(lesson, sources, sandbox, work, timeout)
-        result = Result(task.student, lesson.name, verdicts, notes=notes)
-        executed = kernel.result() if kernel is not None \
-            else {"cells": None, "status": "not-run", "detail": "graded with --verdicts-only"}
-    if executed["status"] != "ok":
-        result.notes.append(f"feedback run: {executed['status']}: {executed['detail']}".strip(": "))
-    header = feedback.header(result.student, lesson.name, result.exercises, result.notes, sandbox.description)
-    result.feedback = feedback.feedback_notebook(lesson_nb, executed, {v.id: v for v in verdicts}, header)
-    return result
+    """The submission's cells (see pipeline.cells_of), read only up to the size the grader accepts."""
+    with open(path, "rb") as f:
+        data = f.read(MAX_SUBMISSION_BYTES + 1)
+    if len(data) > MAX_SUBMISSION_BYTES:
+        raise ValueError(f"the notebook is larger than {MAX_SUBMISSION_BYTES >> 20} MB")
+    return cells_of(data)
 
 
 def attempt(task: Task, sandbox: Sandbox, timeout: int, run_kernel: bool) -> Result:
@@ -168,28 +63,67 @@ def digest(*parts: bytes) -> str:
 
 
 def task_key(student: str, path: Path, solution: Path, run_kernel: bool) -> str:
-    """What a result depends on: the submission, the solution, the kit's classes, the grader."""
+    """What a result depends on: the submission, the solution, the kit's and the grader's classes, the grader.
+    A file larger than the grader reads is known by its size and time, never read."""
     try:
         linked = path.is_symlink() or path.parent.is_symlink()
-        submitted = b"symlink" if linked else path.read_bytes() if path.is_file() else b"missing"
+        if linked or not path.is_file():
+            submitted = b"symlink" if linked else b"missing: " + _listing(path.parent)
+        elif path.stat().st_size > MAX_SUBMISSION_BYTES:
+            submitted = f"large {path.stat().st_size} {path.stat().st_mtime_ns}".encode()
+        else:
+            submitted = path.read_bytes()
     except OSError:
         submitted = b"unreadable"
-    kit = b"".join(sorted(p.name.encode() + str(p.stat().st_mtime_ns).encode() for p in paths.CLASSPATH_DIR.glob("*.jar")))
-    return digest(student.encode(), submitted, solution.read_bytes(), kit, f"{GRADER_VERSION}{run_kernel}".encode())
+    jars = [*paths.CLASSPATH_DIR.glob("*.jar"), *paths.GRADER_DIR.glob("*.jar")]
+    kit = b"".join(sorted(p.name.encode() + str(p.stat().st_mtime_ns).encode() for p in jars))
+    return digest(os.fsencode(student), submitted, solution.read_bytes(), kit, f"{GRADER_VERSION}{run_kernel}".encode())
+
+
+def _listing(folder: Path) -> bytes:
+    """What a folder holds, by name and time, two levels down: a missing notebook's row depends on it."""
+    try:
+        return b"".join(sorted(os.fsencode(str(p)) + str(p.stat().st_mtime_ns).encode()
+                               for p in [*folder.glob("*"), *folder.glob("*/*")] if p.is_file()))
+    except OSError:
+        return b""
 
 
 def students_of(submissions: Path, out: Path) -> List[str]:
     """Every folder is a student, dot names included; a symbolic link is a student whose rows say
-    why they were not graded. The output folder is skipped if it sits inside."""
+    why they were not graded. The output folder is skipped if it sits inside. Names are the folders'
+    own (a byte that is not UTF-8 kept as Python keeps it); `display_names` makes them writable."""
     found = []
-    for entry in sorted(submissions.iterdir(), key=lambda p: p.name):
-        if entry.resolve() == out.resolve() and not entry.is_symlink():
-            continue
-        if entry.is_dir() or entry.is_symlink():
-            found.append(entry.name)
-        else:
-            print(f"not a student folder, skipped: {entry.name}", flush=True)
+    for entry in sorted(submissions.iterdir(), key=lambda p: os.fsencode(p.name)):
+        try:
+            if entry.resolve() == out.resolve() and not entry.is_symlink():
+                continue
+            if entry.is_dir() or entry.is_symlink():
+                found.append(entry.name)
+            else:
+                say(f"not a student folder, skipped: {entry.name}")
+        except OSError as e:
+            say(f"a folder that cannot be read, skipped: {entry.name}: {e}")
     return found
+
+
+def display_names(folders: List[str]) -> Dict[str, str]:
+    """Each folder's name as the gradebook writes it: a byte that is not UTF-8 becomes U+FFFD, and a name
+    that then collides with another gets the bytes' escapes instead."""
+    names: Dict[str, str] = {}
+    taken = set()
+    for folder in folders:
+        name = clean(folder)
+        if name in taken:
+            name = os.fsencode(folder).decode("utf-8", errors="backslashreplace")
+        names[folder] = name
+        taken.add(name)
+    return names
+
+
+def say(text: str) -> None:
+    """A line on the console, whatever characters it holds."""
+    print(clean(text), flush=True)
 
 
 class Gradebook:
@@ -204,7 +138,8 @@ class Gradebook:
         out.mkdir(parents=True, exist_ok=True)
 
     def earlier(self) -> Dict[str, Result]:
-        """Results of an earlier run, by key, whose feedback page exists."""
+        """Results of an earlier run, by key, whose feedback page exists; never a row that failed for the
+        grader's reasons (those are graded again)."""
         found = {}
         if self.journal.exists():
             for line in self.journal.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -212,7 +147,7 @@ class Gradebook:
                     r = Result.from_row(json.loads(line))
                 except (ValueError, TypeError, KeyError):
                     continue  # a line cut short by an interruption
-                if self.page(r).exists():
+                if self.page(r).exists() and r.status not in RETRIED:
                     found[r.key] = r
         return found
 
@@ -255,36 +190,21 @@ def _write_csv(path: Path, rows: List[List[str]]) -> None:
     with open(tmp, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         for row in rows:
-            writer.writerow(["'" + c if c[:1] in ("=", "+", "-", "@", "\t", "\r") else c for c in map(str, row)])
+            writer.writerow(["'" + c if c[:1] in ("=", "+", "-", "@", "\t", "\r") else c for c in map(clean, row)])
     os.replace(tmp, path)
 
 
-def _die_with(grader: int) -> None:
-    """A render worker ends when the grader does, even when the grader was killed outright."""
-    def watch():
-        while os.getppid() == grader:
-            time.sleep(1)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
 class Renderer:
-    """Feedback pages rendered in worker processes, off the grading loop; a pool whose worker died
-    is replaced, and a page that still cannot be rendered says what was scored in plain HTML."""
+    """Feedback pages rendered off the grading loop, each in a worker process of its own (spawned: a forked
+    one would inherit the pipes of running sandboxes), killed when a page takes longer than RENDER_SECONDS
+    and replaced; a page that cannot be rendered says what was scored in plain HTML."""
 
     def __init__(self, workers: int):
-        self.workers = workers
-        self.pool = self._pool()
-        self.waiting = ThreadPoolExecutor(max_workers=workers)
-        self.pending: List[Future] = []
+        self.idle: List["_Worker"] = [_Worker() for _ in range(workers)]
+        self.free = threading.Semaphore(workers)
         self.lock = threading.Lock()
-
-    def _pool(self) -> ProcessPoolExecutor:
-        # Spawned, not forked: a forked worker would inherit the pipes of sandboxes running at that
-        # moment and keep them open, so their readers would never see the end.
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_die_with, initargs=(os.getpid(),))
+        self.waiting = ThreadPoolExecutor(max_workers=workers)
+        self.pending = []
 
     def submit(self, r: Result, target: Path) -> None:
         nb, r.feedback = r.feedback, None
@@ -298,28 +218,71 @@ class Renderer:
                                          *(f"{e.id}: {e.status} {e.message}" for e in r.exercises), *r.notes])
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_text(html, encoding="utf-8")
+        tmp.write_text(clean(html), encoding="utf-8")
         os.replace(tmp, target)
 
     def _render(self, nb: dict) -> Optional[str]:
-        for _ in range(2):
+        with self.free:
             with self.lock:
-                pool = self.pool
-            try:
-                return pool.submit(feedback.render, nb).result(timeout=300)
-            except BrokenProcessPool:
-                with self.lock:
-                    if self.pool is pool:
-                        self.pool = self._pool()
-            except Exception:  # a notebook nbconvert cannot render
-                return None
-        return None
+                worker = self.idle.pop()
+            html, worker = worker.render(nb, RENDER_SECONDS)
+            with self.lock:
+                self.idle.append(worker)
+            return html
 
     def close(self) -> None:
         for f in self.pending:
             f.result()
         self.waiting.shutdown()
-        self.pool.shutdown()
+        for worker in self.idle:
+            worker.stop()
+
+
+class _Worker:
+    """One render process, spoken to over a pipe; it ends when the grader does."""
+
+    def __init__(self):
+        context = multiprocessing.get_context("spawn")
+        self.conn, theirs = context.Pipe()
+        self.process = context.Process(target=_render_loop, args=(theirs, os.getpid()), daemon=True)
+        self.process.start()
+        theirs.close()
+
+    def render(self, nb: dict, seconds: float):
+        """The page's HTML (None when it failed or took too long), and the worker to use next time."""
+        try:
+            self.conn.send(nb)
+            if self.conn.poll(seconds):
+                ok, html = self.conn.recv()
+                return (html if ok else None), self
+        except (EOFError, OSError):
+            pass
+        self.stop()
+        return None, _Worker()
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+def _render_loop(conn, grader: int) -> None:
+    """The render process: a page per request until the pipe closes or the grader is gone."""
+    def watch():
+        while os.getppid() == grader:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+    while True:
+        try:
+            nb = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send((True, feedback.render(nb)))
+        except Exception as e:  # a notebook nbconvert cannot render
+            conn.send((False, f"{type(e).__name__}"))
 
 
 def grade(submissions: Path, out: Path, cell_timeout: int = 60, jobs: int = 1, solutions: Path = paths.SOLUTIONS,
@@ -333,27 +296,45 @@ def grade(submissions: Path, out: Path, cell_timeout: int = 60, jobs: int = 1, s
     lessons = [(p, lesson) for p, lesson in lessons if lesson.tasks]
     book = Gradebook(out, [lesson.name for _, lesson in lessons])
     students = students_of(submissions, out)
-    tasks = [Task(s, submissions / s / p.name, lesson, p, task_key(s, submissions / s / p.name, p, run_kernel))
-             for s in students for p, lesson in lessons]
+    names = display_names(students)
+    tasks = [task_of(names[s], submissions / s / p.name, lesson, p, run_kernel) for s in students for p, lesson in lessons]
     earlier = book.earlier()
     todo = [t for t in tasks if t.key not in earlier]
     for t in tasks:
         if t.key in earlier:
             book.add(earlier[t.key], append=False)
-    print(f"Grading {len(students)} students × {len(lessons)} notebooks with {jobs} job(s) in a sandbox: "
-          f"{sandbox.description}" + (f"; {len(tasks) - len(todo)} results kept from the last run" if earlier else ""),
-          flush=True)
+    say(f"Grading {len(students)} students × {len(lessons)} notebooks with {jobs} job(s) in a sandbox: "
+        f"{sandbox.description}" + (f"; {len(tasks) - len(todo)} results kept from the last run" if earlier else ""))
     renderer = Renderer(max(1, min(jobs, 2)))
     try:
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
             futures = {pool.submit(attempt, t, sandbox, cell_timeout, run_kernel): t for t in todo}
             for done, future in enumerate(as_completed(futures), start=1):
-                r = future.result()
-                renderer.submit(r, book.page(r))
-                book.add(r)
-                print(f"[{done}/{len(todo)}] {r.student}/{r.notebook}: {r.points:g}/{r.max_points:g} {r.status} "
-                      f"({r.seconds:.1f} s)", flush=True)
+                record(futures[future], future, book, renderer, sandbox, f"[{done}/{len(todo)}]")
     finally:
         renderer.close()
-    print(f"Wrote {out / 'gradebook.csv'}, {out / 'scores.csv'} and {out / 'feedback'}/", flush=True)
+    say(f"Wrote {out / 'gradebook.csv'}, {out / 'scores.csv'} and {out / 'feedback'}/")
     return sorted(book.results.values(), key=lambda r: (r.student, r.notebook))
+
+
+def task_of(student: str, path: Path, lesson: Lesson, solution: Path, run_kernel: bool) -> Task:
+    """A task; one whose key cannot be made still gets one (its row will say what failed)."""
+    try:
+        key = task_key(student, path, solution, run_kernel)
+    except Exception as e:  # the grader's own failure, contained to this row
+        key = digest(os.fsencode(student), str(path).encode("utf-8", "replace"), repr(e).encode("utf-8", "replace"))
+    return Task(student, path, lesson, solution, key)
+
+
+def record(task: Task, future, book: "Gradebook", renderer: Renderer, sandbox: Sandbox, count: str) -> None:
+    """Writes one finished submission's row and page; whatever goes wrong stays in that row."""
+    try:
+        r = future.result()
+        renderer.submit(r, book.page(r))
+        book.add(r)
+    except Exception as e:  # the grader's own failure: this row says so, the batch goes on
+        r = blank(task.student, task.lesson, "grader-error", f"the row could not be written: {type(e).__name__}: {e}")
+        r.sandbox, r.key = sandbox.description, task.key
+        renderer.submit(r, book.page(r))
+        book.add(r)
+    say(f"{count} {r.student}/{r.notebook}: {r.points:g}/{r.max_points:g} {r.status} ({r.seconds:.1f} s)")

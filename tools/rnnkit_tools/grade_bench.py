@@ -49,8 +49,8 @@ class CountingSandbox(Sandbox):
         self.cpu = 0.0
         self.lock = threading.Lock()
 
-    def run(self, argv, mounts, limits, stdin=b"", cwd=None):
-        outcome = super().run(["/usr/bin/time", "-f", "rnnkit-cpu %U %S", *argv], mounts, limits, stdin, cwd)
+    def run(self, argv, mounts, limits, stdin=b"", cwd=None, pass_fds=()):
+        outcome = super().run(["/usr/bin/time", "-f", "rnnkit-cpu %U %S", *argv], mounts, limits, stdin, cwd, pass_fds)
         found = re.findall(rb"rnnkit-cpu ([0-9.]+) ([0-9.]+)", outcome.stderr_tail)
         with self.lock:
             self.cpu += sum(float(u) + float(s) for u, s in found)

@@ -52,17 +52,19 @@ def archive(command: List[str], spec_env: dict) -> Optional[Path]:
     return ARCHIVE
 
 
-def train(command: List[str], spec_env: dict) -> None:
+def train(command: List[str], spec_env: dict, archive_path: Path = ARCHIVE, log_path: Path = TRAINING_LOG) -> None:
     """Starts the kernel through the launcher with -XX:ArchiveClassesAtExit, runs one cell, stops it.
     The agent stays out: the JVM refuses to dump an archive with an agent running, and the agent's
-    jar, appended to the class path at run time, keeps the dump's class path a prefix of the run's."""
+    jar, appended to the class path at run time, keeps the dump's class path a prefix of the run's.
+    The archive is valid only for the jars' paths, so a copy of them elsewhere (./kit class) trains its
+    own, into `archive_path`."""
     from jupyter_client.blocking import BlockingKernelClient
     from jupyter_client.connect import write_connection_file
 
-    with tempfile.TemporaryDirectory(prefix="rnnkit-cds-") as tmp, open(TRAINING_LOG, "wb") as log:
+    with tempfile.TemporaryDirectory(prefix="rnnkit-cds-") as tmp, open(log_path, "wb") as log:
         connection_file, _ = write_connection_file(str(Path(tmp) / "connection.json"))
         java = [a.replace("{connection_file}", connection_file) for a in command if not a.startswith("-javaagent:")]
-        java.insert(1, f"-XX:ArchiveClassesAtExit={ARCHIVE}")
+        java.insert(1, f"-XX:ArchiveClassesAtExit={archive_path}")
         launcher = subprocess.Popen([sys.executable, "-I", str(paths.LAUNCHER), connection_file, "--", *java],
                                     env={**os.environ, **spec_env}, stdout=log, stderr=log, start_new_session=True)
         client = BlockingKernelClient(connection_file=connection_file)

@@ -1,4 +1,5 @@
-"""`./kit setup`: build the library when its sources changed, gather the kernel's classpath,
+"""`./kit setup`: build the library when its sources changed, gather the kernel's classpath (the lesson jar and
+its libraries; the grader's jars go to a folder of their own, never on the kernel's classpath),
 and install the `rnnkit` kernelspec where this checkout's Jupyter finds it and no other checkout's
 setup can repoint it. Safe to run again at any time."""
 import filecmp
@@ -18,6 +19,7 @@ from . import kernel_cds, paths
 # 07, whose experiments allocate most, run as fast or faster (docs/kernel.md).
 JVM_OPTIONS = ["-Djava.awt.headless=true", "-Xmx1g", "-XX:+UseSerialGC"]
 DISPLAY_NAME = "Java (RNN Gradients Kit)"
+BUILT_STAMP = paths.KIT_DIR / "built.stamp"
 
 
 def newest_mtime(inputs) -> float:
@@ -29,19 +31,23 @@ def newest_mtime(inputs) -> float:
 
 
 def build_is_stale() -> bool:
-    built = (paths.LIB_JAR, paths.BUILT_KERNEL_JAR, paths.BUILT_AGENT_JAR, paths.LIB_DEPENDENCIES)
-    if not all(p.exists() for p in built):
+    built = (paths.LIB_JAR, paths.BUILT_KERNEL_JAR, paths.BUILT_AGENT_JAR, paths.LIB_DEPENDENCIES, paths.BUILT_GRADER_JAR,
+             paths.BUILT_RUNNER_JAR, paths.GRADER_DEPENDENCIES)
+    if not all(p.exists() for p in built) or not BUILT_STAMP.exists():
         return True
-    return newest_mtime(paths.BUILD_INPUTS) > paths.LIB_JAR.stat().st_mtime
+    # A stamp of the last build, not a jar's time: Maven leaves an up-to-date jar as it was.
+    return newest_mtime(paths.BUILD_INPUTS) > BUILT_STAMP.stat().st_mtime
 
 
 def build() -> None:
-    print("Building the library and fetching the Java kernel with Maven…", flush=True)
+    print("Building the library, the grader and fetching the Java kernel with Maven…", flush=True)
     subprocess.run(
-        [str(paths.REPO / "mvnw"), "-B", "-q", "-DskipTests", "-pl", "lib,kernel-agent", "-am", "package"],
+        [str(paths.REPO / "mvnw"), "-B", "-q", "-DskipTests", "-pl", "lib,kernel-agent,grader-runner,grader", "-am", "package"],
         cwd=paths.REPO,
         check=True,
     )
+    BUILT_STAMP.parent.mkdir(parents=True, exist_ok=True)
+    BUILT_STAMP.touch()
 
 
 def sync(sources, target: Path) -> bool:
@@ -127,6 +133,8 @@ def main(argv=None) -> int:
         build()
     changed = sync([paths.LIB_JAR, *sorted(paths.LIB_DEPENDENCIES.glob("*.jar"))], paths.CLASSPATH_DIR)
     changed |= sync([paths.BUILT_KERNEL_JAR, paths.BUILT_AGENT_JAR], paths.KERNEL_DIR)
+    changed |= sync([paths.BUILT_GRADER_JAR, paths.BUILT_RUNNER_JAR, *sorted(paths.GRADER_DEPENDENCIES.glob("*.jar"))],
+                    paths.GRADER_DIR)
     changed |= install_kernelspec(kernelspec(kernel_cds.archive(kernel_command(), spec_env=kernelspec()["env"])))
     print(f"Kernel '{paths.KERNEL_NAME}' is ready" + (" (updated)." if changed else " (unchanged)."))
     return 0

@@ -4,16 +4,21 @@ From the instructor's notebook: the lesson's imports (its first code cell), each
 cell (hidden tests included), points and forbidden calls. From the submission: only the source of
 each solution cell, found by grade_id. Then two JVMs, each in its own sandbox:
 
-1. the checker (`io.github.rnnkit.grade.checker.Checker`) keeps the method declarations of the
-   solution cells, compiles them into one class with the instructor's checks, and says which
-   exercises score 0 before anything runs (missing, does not compile, forbidden call);
-2. the check runner (`CheckRunner`), a fresh JVM, runs the remaining checks one by one with a time
-   limit and reports passed / failed / timeout on a channel the student's code cannot write to
-   (its real stdout, each line carrying a secret only the grader and the runner know). After a
-   timeout, or if the JVM dies, a fresh one runs the checks still to run.
+1. the checker (`io.github.rnnkit.grade.checker.Checker`, the grader's own jar, never on the
+   kernel's classpath) keeps the method declarations of the solution cells, compiles them into one
+   class with the instructor's checks, and says which exercises score 0 before anything runs
+   (missing, does not compile, forbidden call);
+2. the check runner (`io.github.rnnkit.grade.runner.CheckRunner`), a fresh JVM, runs the remaining
+   checks one by one with a time limit and reports passed / failed / timeout on a channel the
+   student's code cannot write to: a socket the grader made, passed on as a descriptor that only
+   the runner's named module can turn into a stream. No secret exists to steal; the JVM sees no
+   /proc, cannot write a file anywhere, and has none of the JDK's modules outside java.se (no
+   Unsafe, no attach, no diagnostic commands). After a timeout, or if the JVM dies, a fresh one
+   runs the checks still to run.
 """
 import json
-import secrets
+import socket
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
@@ -25,10 +30,18 @@ from .sandbox import Limits, Mounts, Sandbox, java_home
 
 MAX_CELL_CHARS = 100_000
 CHECKER = "io.github.rnnkit.grade.checker.Checker"
-RUNNER = "io.github.rnnkit.grade.checker.CheckRunner"
+RUNNER_MODULE = "io.github.rnnkit.grader.runner"
+RUNNER = f"{RUNNER_MODULE}/io.github.rnnkit.grade.runner.CheckRunner"
 # Short runs: one GC thread, the quick compiler only; heap and metaspace bounded.
 JVM_OPTIONS = ["-Djava.awt.headless=true", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m",
-               "-XX:MaxMetaspaceSize=256m"]
+               "-XX:MaxMetaspaceSize=256m", "-XX:-UsePerfData"]
+# The checker edits javac's trees (JShell's reading of a top-level method), which jdk.compiler does not export.
+CHECKER_OPTIONS = [f"--add-exports=jdk.compiler/com.sun.tools.javac.{p}=ALL-UNNAMED" for p in ("tree", "code", "util")]
+# The runner: java.se's modules only (no jdk.unsupported, jdk.attach, jdk.management), no attach, java.io
+# opened to the runner's module alone.
+RUNNER_OPTIONS = ["-XX:+DisableAttachMechanism", f"--limit-modules=java.se,{RUNNER_MODULE}", "--add-modules=java.se",
+                  f"--add-opens=java.base/java.io={RUNNER_MODULE}"]
+REPORT_BYTES = 1 << 20
 
 
 class LessonError(ValueError):
@@ -146,7 +159,8 @@ def write_job(folder: Path, lesson: Lesson, sources: Dict[str, Optional[str]]) -
     for n, grade_id in enumerate(lesson.solution_cells):
         put(folder / "cells" / f"{n:02d}.id", grade_id)
         if sources.get(grade_id) is not None:
-            put(folder / "cells" / f"{n:02d}.jsh", sources[grade_id])
+            # One line terminator, as Java reads all three alike: a compiler's line is then the cell's line.
+            put(folder / "cells" / f"{n:02d}.jsh", sources[grade_id].replace("\r\n", "\n").replace("\r", "\n"))
     for n, task in enumerate(lesson.tasks):
         base = folder / "exercises" / f"{n:02d}"
         put(base.with_suffix(".id"), task.id)
@@ -155,8 +169,8 @@ def write_job(folder: Path, lesson: Lesson, sources: Dict[str, Optional[str]]) -
         put(base.with_suffix(".forbidden"), "\n".join(task.forbidden))
 
 
-def java_command(main: str, classpath: List[Path]) -> List[str]:
-    return [str(java_home() / "bin" / "java"), *JVM_OPTIONS, "-cp", ":".join(str(p) for p in classpath), main]
+def java() -> str:
+    return str(java_home() / "bin" / "java")
 
 
 def verdicts(lesson: Lesson, sources: Dict[str, Optional[str]], sandbox: Sandbox, work: Path,
@@ -167,11 +181,12 @@ def verdicts(lesson: Lesson, sources: Dict[str, Optional[str]], sandbox: Sandbox
     write_job(job, lesson, sources)
     classes.mkdir()
     sandbox.prepare(job, writable=False)
-    sandbox.prepare(classes, writable=True)
-    runtime = [java_home(), paths.CLASSPATH_DIR]
-    outcome = sandbox.run(java_command(CHECKER, [paths.CLASSPATH_DIR / "*"]) + [str(job), str(classes)],
-                          Mounts(read_only=[*runtime, job], writable=[classes]),
-                          Limits(seconds=max(60.0, timeout), cpu_seconds=120, output_bytes=1 << 20))
+    runtime = [java_home(), paths.CLASSPATH_DIR, paths.GRADER_DIR]
+    kit = ":".join(str(p) for p in sorted(paths.CLASSPATH_DIR.glob("*.jar")))  # javac expands no wildcard
+    argv = [java(), *JVM_OPTIONS, *CHECKER_OPTIONS, "-cp", f"{kit}:{paths.GRADER_DIR / '*'}", CHECKER,
+            str(job), str(classes), kit]
+    outcome = sandbox.run(argv, Mounts(read_only=[*runtime, job], writable=[classes]),
+                          Limits(seconds=max(60.0, timeout), cpu_seconds=120, output_bytes=1 << 20, memory_bytes=3 << 30))
     runnable = {}
     for line in outcome.stdout.decode("utf-8", errors="replace").splitlines():
         found = json.loads(line)
@@ -184,7 +199,7 @@ def verdicts(lesson: Lesson, sources: Dict[str, Optional[str]], sandbox: Sandbox
     if outcome.returncode != 0 or len(runnable) + sum(v.status != "not-run" for v in results.values()) != len(results):
         reason = "timed out" if outcome.timed_out else _tail(outcome)
         raise CheckerFailed(f"the checker failed: {reason}")
-    _run_checks(runnable, results, sandbox, [classes, *runtime], timeout)
+    _run_checks(runnable, results, sandbox, classes, timeout)
     return [results[t.id] for t in lesson.tasks]
 
 
@@ -192,22 +207,32 @@ class CheckerFailed(RuntimeError):
     """The checker itself failed: the grader's problem, not the submission's."""
 
 
-def _run_checks(runnable: Dict[str, str], results: Dict[str, Verdict], sandbox: Sandbox, readable: List[Path],
-                timeout: float) -> None:
+def _run_checks(runnable: Dict[str, str], results: Dict[str, Verdict], sandbox: Sandbox, classes: Path,
+                timeout: float, hardened: bool = True) -> None:
     """Runs the checks in fresh JVMs until each has a verdict: a timeout or a dying JVM ends one
     JVM, and the next starts after the check it was running. A JVM that dies before starting any
-    check is tried once more."""
+    check is tried once more; then the grader has failed (CheckerFailed), not the submission.
+    `hardened` False gives the JVM a /proc (for the test that shows the channel holds even then)."""
     pending = list(runnable)
     retried = False
+    home = java_home()
     while pending:
         before = len(pending)
-        secret = secrets.token_hex(16)
-        argv = java_command(RUNNER, [readable[0], paths.CLASSPATH_DIR / "*"])
-        argv += [str(int(timeout * 1000))] + [f"{i}={runnable[i]}" for i in pending]
-        outcome = sandbox.run(argv, Mounts(read_only=readable),
-                              Limits(seconds=timeout * len(pending) + 30, cpu_seconds=int(timeout * len(pending)) + 60,
-                                     output_bytes=1 << 20), stdin=(secret + "\n").encode())
-        started = _read_reports(outcome.stdout, secret, pending, results)
+        ours, theirs = socket.socketpair()
+        reader = _Reports(ours)
+        try:
+            argv = [java(), *JVM_OPTIONS, *RUNNER_OPTIONS, "--module-path", str(paths.RUNNER_JAR),
+                    "-cp", f"{classes}:{paths.CLASSPATH_DIR / '*'}", "-m", RUNNER, str(theirs.fileno()),
+                    str(int(timeout * 1000))] + [f"{i}={runnable[i]}" for i in pending]
+            # No /proc in the runner's sandbox: the JDK's launcher then finds its libraries by this path.
+            env = {"LD_LIBRARY_PATH": f"{home / 'lib'}:{home / 'lib' / 'server'}"}
+            outcome = sandbox.run(argv, Mounts(read_only=[home, paths.CLASSPATH_DIR, paths.RUNNER_JAR, classes], env=env,
+                                               hardened=hardened),
+                                  Limits(seconds=timeout * len(pending) + 30, cpu_seconds=int(timeout * len(pending)) + 60,
+                                         output_bytes=1 << 16, memory_bytes=2 << 30), pass_fds=(theirs.fileno(),))
+        finally:
+            theirs.close()
+        started = _read_reports(reader.wait(), pending, results)
         if started is not None:
             why = "ran out of time" if outcome.timed_out else f"stopped with exit code {outcome.returncode}"
             results[started].status = "failed"
@@ -215,23 +240,40 @@ def _run_checks(runnable: Dict[str, str], results: Dict[str, Verdict], sandbox: 
             pending.remove(started)
         if len(pending) == before:
             if retried:
-                for grade_id in pending:
-                    results[grade_id].status = "not-run"
-                    results[grade_id].message = f"the checks' JVM stopped before running them: {_tail(outcome)}"
-                return
+                raise CheckerFailed(f"the checks' JVM stopped before running them: {_tail(outcome)}")
             retried = True
 
 
-def _read_reports(stdout: bytes, secret: str, pending: List[str], results: Dict[str, Verdict]) -> Optional[str]:
-    """Records the verdicts the runner reported under the secret; returns the check it started and
-    did not finish, if any."""
+class _Reports(threading.Thread):
+    """Reads the grader's end of the verdict socket to its end (at most REPORT_BYTES)."""
+
+    def __init__(self, sock: socket.socket):
+        super().__init__(daemon=True)
+        self.sock, self.data = sock, bytearray()
+        self.start()
+
+    def run(self):
+        with self.sock:
+            while len(self.data) < REPORT_BYTES:
+                chunk = self.sock.recv(1 << 16)
+                if not chunk:
+                    break
+                self.data += chunk
+
+    def wait(self) -> bytes:
+        self.join(timeout=30)
+        return bytes(self.data[:REPORT_BYTES])
+
+
+def _read_reports(data: bytes, pending: List[str], results: Dict[str, Verdict]) -> Optional[str]:
+    """Records the verdicts the runner reported; returns the check it started and did not finish, if any."""
     started = None
-    for line in stdout.decode("utf-8", errors="replace").splitlines():
+    for line in data.decode("utf-8", errors="replace").splitlines():
         try:
             report = json.loads(line)
         except ValueError:
             continue
-        if not isinstance(report, dict) or report.get("secret") != secret:
+        if not isinstance(report, dict):
             continue
         grade_id, status = report.get("id"), report.get("status")
         if status == "started" and grade_id in pending:

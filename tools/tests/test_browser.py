@@ -123,3 +123,47 @@ def test_the_fingerprint_sees_a_changed_byte(tmp_path):
 def test_served_names_keep_the_folder_under_notebooks():
     assert browser.served_name(paths.SOLUTIONS / "01-forward-pass.ipynb") == "solutions/01-forward-pass.ipynb"
     assert browser.served_name(Path("/elsewhere/01-x.ipynb")) == "01-x.ipynb"
+
+
+def movable_lesson():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("Show.movable(figure);")]
+    return nb
+
+
+def movable_page(outputs, figures):
+    cell = {"type": "code", "prompt": "[1]:", "rendered": None, "math": 0, "text": "", "outputs": outputs}
+    return {"notebook": "m.ipynb", "ui": "lab", "cells": [cell], "figures": figures}
+
+
+VEGA = {**out(browser.movable.MIME, "ρ 0.9"), "vega": 1, "knobs": 2}
+
+
+def move(knob, before, after, changed):
+    return {"knob": knob, "kind": "range", "before": before, "after": after, "changed": changed}
+
+
+def test_a_movable_figure_whose_knobs_each_change_the_chart_passes():
+    figures = [{"cell": 0, "moves": [move("ρ", "0.9", "0.95", True), move("shear s", "2", "3", True)]}]
+    assert browser.problems(movable_page([VEGA], figures), movable_lesson(), student=True) == []
+
+
+def test_a_movable_figure_the_page_does_not_draw_is_reported():
+    found = browser.problems(movable_page([out("image/png", images=1)], []), movable_lesson(), student=True)
+    assert found == ["cell 0 ('Show.movable(figure);'): it shows a movable figure but the page draws no Vega-Lite "
+                     "chart with inputs; the student saw an image"]
+
+
+def test_a_knob_that_does_not_move_or_does_not_change_the_chart_is_reported():
+    figures = [{"cell": 0, "moves": [move("ρ", "0.9", "0.95", False), move("shear s", "4", "4", False)]}]
+    assert browser.problems(movable_page([VEGA], figures), movable_lesson(), student=True) == [
+        "cell 0: the knob 'ρ' (range) moved from '0.9' to '0.95', but the chart did not change",
+        "cell 0: the knob 'shear s' (range) did not move from '4'"]
+
+
+def test_without_notebooks_the_movable_fixture_runs_in_each_ui_asked_for():
+    fixture = browser.MOVABLE_FIXTURE
+    assert fixture.exists()
+    assert browser.planned_runs([])[-2:] == [("lab", fixture), ("notebook", fixture)]
+    assert [r for r in browser.planned_runs([], "lab") if r[1] == fixture] == [("lab", fixture)]
+    assert all(nb != fixture for _, nb in browser.planned_runs([paths.lessons()[0]]))

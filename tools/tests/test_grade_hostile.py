@@ -1,5 +1,6 @@
 """A hostile class, graded for real: the attacks of issue 13 and more, built from a real lesson's
-notebooks. Each submission must score what its work deserves (0 where nothing was answered), and
+notebooks, and the second hostile class of issue 20 (its cases and sound outcomes in hostile_cases.py).
+Each submission must score what its work deserves (0 where nothing was answered), and
 nothing outside its own row and feedback may change: not the kit, not another student's row or
 page, not the CSVs after the grader has exited.
 
@@ -20,6 +21,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+import hostile_cases
 from grading import (book, cell, hidden_lines, lesson_of, page_text, run, scores, solution, solution_lines, source,
                      student, submit, with_cell)
 from rnnkit_tools import paths
@@ -326,3 +328,18 @@ def test_a_killed_grader_leaves_its_finished_rows_and_no_process_behind(tmp_path
     assert 1 <= len(kept) < 4 and all(row["total"] == full_marks() for row in kept.values())
     final = run(subs, out, solutions, jobs=1)[0]
     assert sorted(final) == ["a", "b", "c", "d"] and all(row["total"] == full_marks() for row in final.values())
+
+
+# ---- the second hostile class (issue 20): each case with its sound outcome (tools/tests/hostile_cases.py) ----
+
+SECOND_CLASS = hostile_cases.cases()
+
+
+@pytest.fixture(scope="module")
+def second_class(tmp_path_factory):
+    return hostile_cases.outcomes(tmp_path_factory.mktemp("hostile-2"), SECOND_CLASS)
+
+
+@pytest.mark.parametrize("case", SECOND_CLASS, ids=[f"class{c.klass}-{c.who}" for c in SECOND_CLASS])
+def test_the_second_hostile_class_is_graded_soundly(second_class, case):
+    assert second_class[case.who] is None, f"{case.what}: {second_class[case.who]}"

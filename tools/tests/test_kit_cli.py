@@ -33,7 +33,7 @@ def test_the_kit_without_any_python_prints_the_install_commands(tmp_path):
 def test_every_command_is_listed_once_by_kit_help():
     usage = subprocess.run([str(KIT), "--help"], capture_output=True, text=True, check=True).stdout
     listed = [line.split()[0] for line in usage.splitlines() if line.startswith("    ") and not line.startswith("     ")]
-    assert listed == ["setup", "lab", "test", "check", "release", "grade", "render", "browser", "binder-link",
+    assert listed == ["setup", "lab", "test", "check", "release", "grade", "class", "render", "browser", "binder-link",
                       "bench", "kernel-bench", "grade-bench"]
 
 
@@ -52,7 +52,8 @@ def test_a_command_that_needs_java_says_so_when_there_is_none(tmp_path):
 @pytest.mark.skipif(OLD_PYTHON is None, reason="no Python 3 older than 3.11 on this machine")
 def test_an_old_python3_gets_as_far_as_the_message(tmp_path):
     """kit.py and what it imports before choosing the Python must parse under an older python3."""
-    for module in ("kit.py", "rnnkit_tools/jupyter_env.py", "rnnkit_tools/paths.py", "rnnkit_tools/binder.py"):
+    for module in ("kit.py", "rnnkit_tools/jupyter_env.py", "rnnkit_tools/paths.py", "rnnkit_tools/binder.py",
+                   "rnnkit_tools/classroom/__init__.py", "rnnkit_tools/classroom/cli.py"):
         compiled = subprocess.run([OLD_PYTHON, "-m", "py_compile", str(paths.REPO / "tools" / module)],
                                   capture_output=True, text=True)
         assert compiled.returncode == 0, compiled.stderr

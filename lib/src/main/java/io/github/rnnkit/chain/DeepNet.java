@@ -111,6 +111,21 @@ public final class DeepNet {
         }
     }
 
+    /**
+     * The same net with every weight multiplied by {@code factor}, the biases kept: weights from
+     * N(0, v) become weights from N(0, factor² v), and each layer's backward gain √(n v) grows by |factor|.
+     */
+    public DeepNet withWeightsScaled(double factor) {
+        Check.finite("factor", factor);
+        double[][][] scaled = new double[w.length][][];
+        double[][] kept = new double[b.length][];
+        for (int j = 0; j < w.length; j++) {
+            scaled[j] = Matrices.scale(factor, w[j]);
+            kept[j] = b[j].clone();
+        }
+        return new DeepNet(f, scaled, kept);
+    }
+
     /** n, the number of weight layers. */
     public int layers() {
         return w.length;

@@ -1,7 +1,6 @@
 package io.github.rnnkit.notebook;
 
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +17,30 @@ import java.util.stream.Collectors;
  *
  * <p>The lookup happens once per JVM. When it finds nothing in a JVM that is a Jupyter kernel, output
  * falls back to plain text and one line in the output says so, instead of charts silently becoming text.
+ * A bundle of several MIME types (a movable figure: Vega-Lite and its PNG) takes a path of its own in each
+ * kernel ({@link KernelBundles}); where that is missing, one line says so and figures show as their PNG.
  */
 final class KernelDisplay implements Display {
 
-    /** A class that may hold a kernel's static display functions, and the argument order they take. */
-    record Candidate(String className, boolean mimeFirst) {
+    /**
+     * A class that may hold a kernel's static display functions, the argument order they take, and the
+     * class its MIME bundles go through (see {@link KernelBundles}; null: the kernel takes none).
+     */
+    record Candidate(String className, boolean mimeFirst, String bundleClass) {
+        Candidate(String className, boolean mimeFirst) {
+            this(className, mimeFirst, null);
+        }
     }
+
+    private static final String JJAVA_RENDERABLE = "org.dflib.jjava.jupyter.kernel.display.DisplayDataRenderable";
 
     /** The kernels the kit knows, the tested one (rapaio) first; JJava moved its functions in 1.0-a6. */
     static final List<Candidate> KNOWN = List.of(
-            new Candidate("org.rapaio.jupyter.kernel.global.Global", true),
-            new Candidate("io.github.spencerpark.ijava.runtime.Display", false),
-            new Candidate("org.dflib.jjava.jupyter.kernel.BaseNotebookStatics", false),
-            new Candidate("org.dflib.jjava.runtime.Display", false));
+            new Candidate("org.rapaio.jupyter.kernel.global.Global", true, "org.rapaio.jupyter.kernel.display.DisplayData"),
+            new Candidate("io.github.spencerpark.ijava.runtime.Display", false,
+                    "io.github.spencerpark.jupyter.kernel.display.DisplayDataRenderable"),
+            new Candidate("org.dflib.jjava.jupyter.kernel.BaseNotebookStatics", false, JJAVA_RENDERABLE),
+            new Candidate("org.dflib.jjava.runtime.Display", false, JJAVA_RENDERABLE));
 
     /** The classpath variables a Java kernelspec sets (the kit's sets all three). */
     static final List<String> KERNEL_CLASSPATH_VARIABLES = List.of("RJK_CLASSPATH", "IJAVA_CLASSPATH", "JJAVA_CLASSPATH");
@@ -41,11 +51,13 @@ final class KernelDisplay implements Display {
     private final Method display;
     private final Method update;
     private final boolean mimeFirst;
+    private final KernelBundles bundles;  // null: this kernel takes no MIME bundle
 
-    private KernelDisplay(Method display, Method update, boolean mimeFirst) {
+    private KernelDisplay(Method display, Method update, boolean mimeFirst, KernelBundles bundles) {
         this.display = display;
         this.update = update;
         this.mimeFirst = mimeFirst;
+        this.bundles = bundles;
     }
 
     /** The running JVM's display, looked up on first use (the holder idiom: initialised once, never changed). */
@@ -67,6 +79,10 @@ final class KernelDisplay implements Display {
                           ClassLoader... loaders) {
         Optional<KernelDisplay> found = find(candidates, loaders);
         if (found.isPresent()) {
+            if (found.get().bundles == null) {
+                out.println("Show: this kernel's display (" + found.get() + ") was found, but not the way it takes "
+                        + "an output with several MIME types. Movable figures appear as a PNG of their default view.");
+            }
             return found.get();
         }
         evidence.ifPresent(why -> out.println("Show: this JVM is a Jupyter kernel (" + why + "), but none of the "
@@ -114,7 +130,7 @@ final class KernelDisplay implements Display {
             Method update = c.mimeFirst()
                     ? cls.getMethod("updateDisplay", String.class, String.class, Object.class)
                     : cls.getMethod("updateDisplay", String.class, Object.class, String[].class);
-            return new KernelDisplay(display, update, c.mimeFirst());
+            return new KernelDisplay(display, update, c.mimeFirst(), KernelBundles.find(c, display, loader));
         } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
             return null;
         }
@@ -123,18 +139,32 @@ final class KernelDisplay implements Display {
     @Override
     public String show(String mime, Object value) {
         Object id = mimeFirst
-                ? invoke(display, mime, value)
-                : invoke(display, value, new String[] {mime});
+                ? KernelBundles.call(display, null, mime, value)
+                : KernelBundles.call(display, null, value, new String[] {mime});
         return id == null ? null : id.toString();
     }
 
     @Override
     public void update(String id, String mime, Object value) {
         if (mimeFirst) {
-            invoke(update, id, mime, value);
+            KernelBundles.call(update, null, id, mime, value);
         } else {
-            invoke(update, id, value, new String[] {mime});
+            KernelBundles.call(update, null, id, value, new String[] {mime});
         }
+    }
+
+    @Override
+    public boolean showAll(Map<String, Object> bundle) {
+        if (bundles == null) {
+            return false;
+        }
+        bundles.show(bundle);
+        return true;
+    }
+
+    /** This kernel's bundle path, or null: for tests. */
+    KernelBundles bundles() {
+        return bundles;
     }
 
     @Override
@@ -146,19 +176,5 @@ final class KernelDisplay implements Display {
     @Override
     public String toString() {
         return display.getDeclaringClass().getName() + "." + display.getName();
-    }
-
-    private static Object invoke(Method m, Object... args) {
-        try {
-            return m.invoke(null, args);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot call the kernel's " + m.getName() + ": " + e.getMessage(), e);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("the kernel's " + m.getName() + " failed: " + cause, cause);
-        }
     }
 }

@@ -1,9 +1,16 @@
 package io.github.rnnkit.notebook;
 
+import io.github.rnnkit.plot.MovableFigure;
 import io.github.rnnkit.util.Check;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Rich output for notebooks that works in any Java Jupyter kernel, and as plain text outside one.
@@ -16,6 +23,7 @@ import tech.tablesaw.api.Table;
  * Show.chart(Plots.line("σ'(z)").series("σ'", z, ds).build());
  * Show.table(TableBuilder.of("Slopes", "activation", "γ").row("σ", 0.25).row("tanh", 1).build());
  * Show.markdown("The largest slope is **" + max + "**.");
+ * Show.movable(Plots.movable("‖W^k‖").slider("rho", "ρ", rhos, 1).series("‖W^k‖", ks, s -> …).build());
  * }</pre>
  */
 public final class Show {
@@ -32,6 +40,41 @@ public final class Show {
             throw new IllegalArgumentException("chart: expected an XChart chart, got null");
         }
         KernelDisplay.current().show("image/png", BitmapEncoder.getBufferedImage(chart));
+    }
+
+    /**
+     * A figure a student can move, as ONE output holding three types: its Vega-Lite spec (JupyterLab 4 and
+     * Notebook 7 draw it, with the knobs), a PNG of its default view (what nbconvert, the static site,
+     * GitHub and other front ends show), and a line of text (a terminal, or a kernel that takes neither).
+     * In a kernel whose display takes no bundle it shows the PNG alone.
+     */
+    public static void movable(MovableFigure figure) {
+        if (figure == null) {
+            throw new IllegalArgumentException("figure: expected a MovableFigure (Plots.movable(…)…build()), got null");
+        }
+        movable(figure, KernelDisplay.current());
+    }
+
+    /** {@link #movable(MovableFigure)} on a given display: the bundle, or the PNG alone where it takes none. */
+    static void movable(MovableFigure figure, Display display) {
+        if (!display.showAll(bundle(figure))) {
+            display.show("image/png", BitmapEncoder.getBufferedImage(figure.defaultView()));
+        }
+    }
+
+    /** The MIME bundle {@link #movable} shows: Vega-Lite, image/png (base64, as Jupyter carries it), text/plain. */
+    static Map<String, Object> bundle(MovableFigure figure) {
+        byte[] png;
+        try {
+            png = BitmapEncoder.getBitmapBytes(figure.defaultView(), BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not encode the figure's default view as PNG", e);
+        }
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        bundle.put(MovableFigure.MIME, figure.spec());
+        bundle.put("image/png", Base64.getEncoder().encodeToString(png));
+        bundle.put("text/plain", figure.toString());
+        return bundle;
     }
 
     /** A tablesaw table as an HTML table (text as plain columns outside a kernel). */

@@ -2,6 +2,7 @@ package io.github.rnnkit.notebook;
 
 import java.awt.image.RenderedImage;
 import java.io.PrintStream;
+import java.util.Map;
 
 /**
  * The display outside a kernel (JShell, a test, a main method): text goes to standard output as
@@ -18,6 +19,13 @@ final class StdoutDisplay implements Display {
     @Override
     public void update(String id, String mime, Object value) {
         out().println(asText(value));
+    }
+
+    /** A terminal shows the bundle's text/plain, the one type written for it. */
+    @Override
+    public boolean showAll(Map<String, Object> bundle) {
+        out().println(asText(bundle.getOrDefault("text/plain", "[an output of types " + bundle.keySet() + "]")));
+        return true;
     }
 
     @Override

@@ -36,10 +36,14 @@ public final class Finish {
     /** Pixels between the title and the plot, enough for half a tick label. */
     private static final int TITLE_PADDING = 14;
 
+    /** Long dashes, 9 px on and 5 off: a bound or reference curve (a movable figure's Vega-Lite view uses the same). */
+    static final BasicStroke LONG_DASH =
+            new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {9f, 5f}, 0f);
+
     /** Solid, long dashes, round dots: told apart at a glance, also in print. */
     private static final BasicStroke[] LINES = {
         SeriesLines.SOLID,
-        new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {9f, 5f}, 0f),
+        LONG_DASH,
         new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {0.1f, 5f}, 0f),
     };
 

@@ -18,7 +18,8 @@ import java.util.Locale;
  * grid, and the Okabe–Ito palette (distinguishable with the common colour-vision deficiencies)
  * in a fixed order, so a series keeps its colour from lesson to lesson.
  *
- * <p>Start a line chart with {@link #line(String)} and finish it with {@link LinePlot#build()}.
+ * <p>Start a line chart with {@link #line(String)} and finish it with {@link LinePlot#build()}; a figure
+ * with sliders with {@link #movable(String)} and {@link MovablePlot#build()}.
  */
 public final class Plots {
 
@@ -40,6 +41,14 @@ public final class Plots {
     /** A fluent builder for a line chart with the given title. */
     public static LinePlot line(String title) {
         return new LinePlot(title);
+    }
+
+    /**
+     * A fluent builder for a figure a student can move: line charts over a grid of knob settings, shown
+     * as Vega-Lite in JupyterLab and as a PNG of the default setting everywhere else.
+     */
+    public static MovablePlot movable(String title) {
+        return new MovablePlot(title);
     }
 
     /** An empty XY chart in the house style, for charts the builder does not cover. */
@@ -77,9 +86,18 @@ public final class Plots {
     }
 
     /**
+     * Viridis at five stops, dark to light: a one-sided (sequential) colour map whose lightness
+     * rises with the value, readable in grey and with the common colour-vision deficiencies.
+     */
+    static final Color[] SEQUENTIAL = {new Color(0x440154), new Color(0x3B528B), new Color(0x21918C),
+        new Color(0x5EC962), new Color(0xFDE725)};
+
+    /**
      * A heat map of log10 of a matrix's entries, e.g. ‖∂h_t/∂h_k‖ with t down and k across:
-     * cell (row i, column j) shows log10(m[i][j]). Entries ≤ 0 (such as the empty upper triangle
-     * of a Jacobian-norm matrix) are left blank.
+     * cell (row i, column j) shows log10(m[i][j]) in a one-sided colour map, dark for small,
+     * light for large. The colour bar runs over whole decades, from ⌊min log10⌋ to ⌈max log10⌉,
+     * so its two labels are round numbers. Entries ≤ 0 (such as the empty upper triangle of a
+     * Jacobian-norm matrix) are left blank.
      */
     public static HeatMapChart log10HeatMap(String title, String columnLabel, String rowLabel, double[][] m) {
         Check.notNull("title", title, "a chart title (\"\" for none)");
@@ -88,31 +106,41 @@ public final class Plots {
                 .title(title).xAxisTitle(columnLabel).yAxisTitle(rowLabel).build();
         apply(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setRangeColors(new Color[] {new Color(0x08306B), new Color(0x4292C6), new Color(0xF7FBFF),
-            new Color(0xFDAE61), new Color(0xB2182B)});
+        chart.getStyler().setRangeColors(SEQUENTIAL.clone());
         chart.getStyler().setHeatMapValueDecimalPattern("0.0");
         List<Integer> xs = new ArrayList<>();
         List<Integer> ys = new ArrayList<>();
-        List<Number[]> cells = new ArrayList<>();
+        List<double[]> entries = new ArrayList<>();
         for (int j = 0; j < m[0].length; j++) {
             xs.add(j);
         }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < m.length; i++) {
             ys.add(i);
             for (int j = 0; j < m[i].length; j++) {
                 if (m[i][j] > 0) {
-                    cells.add(new Number[] {j, i, Math.round(100 * Math.log10(m[i][j])) / 100.0});
+                    double v = Math.log10(m[i][j]);
+                    entries.add(new double[] {j, i, v});
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
                 }
             }
         }
-        if (cells.isEmpty()) {
+        if (entries.isEmpty()) {
             throw new IllegalArgumentException("m: expected at least one entry > 0 to show, got none");
         }
-        double min = cells.stream().mapToDouble(c -> c[2].doubleValue()).min().getAsDouble();
-        double max = cells.stream().mapToDouble(c -> c[2].doubleValue()).max().getAsDouble();
-        // XChart 3.8.8 indexes past its colour table for a value exactly at the top of the range
-        chart.getStyler().setMin(min);
-        chart.getStyler().setMax(max + 0.01);
+        double bottom = Math.floor(min);
+        double top = Math.max(Math.ceil(max), bottom + 1);
+        List<Number[]> cells = new ArrayList<>();
+        for (double[] e : entries) {
+            // XChart 3.8.8 reads one colour past its table when (v − bottom)/(top − bottom) rounds to
+            // exactly 1 for a v just below top; such a v is drawn as top, which it equals to the last bit
+            double shown = (e[2] - bottom) / (top - bottom) >= 1 ? top : e[2];
+            cells.add(new Number[] {(int) e[0], (int) e[1], shown});
+        }
+        chart.getStyler().setMin(bottom);
+        chart.getStyler().setMax(top);
         chart.addSeries("log10", xs, ys, cells);
         return chart;
     }

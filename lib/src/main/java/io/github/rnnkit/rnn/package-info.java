@@ -20,6 +20,8 @@
  *   ∂L/∂h_t = Vᵀ ∂L/∂o_t + Wᵀ δ_{t+1}     δ_t = f'(z_t) ⊙ ∂L/∂h_t
  *   dU = Σ_t δ_t x_tᵀ   dW = Σ_t δ_t h_{t-1}ᵀ   db = Σ_t δ_t   dV = Σ_t ∂L/∂o_t h_tᵀ   dc = Σ_t ∂L/∂o_t
  *   truncated, window k: each L_t goes back through steps t .. t−k+1 only
+ *   TBPTT(k1, k2): every k1 steps, back k2 steps ({@link io.github.rnnkit.rnn.TruncatedBptt});
+ *   randomised: each link kept with probability π and weighted 1/π, unbiased ({@link io.github.rnnkit.rnn.RandomTruncation})
  * </pre>
  *
  * Parameters by name ({@link io.github.rnnkit.rnn.Params}, {@link io.github.rnnkit.rnn.RnnParams},

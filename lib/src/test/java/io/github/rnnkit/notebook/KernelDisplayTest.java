@@ -7,12 +7,14 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,22 +26,94 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The lookup against the real JJava 1.0-a6 jar (from Maven Central), loaded in a class loader of its own. */
+/**
+ * The lookup against the real JJava 1.0-a6 and rapaio 3.0.1 jars (from Maven Central), each loaded in a class
+ * loader of its own.
+ */
 class KernelDisplayTest {
 
     private static final String STATICS = "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics";
+    private static final Map<String, Object> BUNDLE = bundle();
     private static URLClassLoader jjava;
+    private static URLClassLoader rapaio;
 
     @BeforeAll
-    static void loadJJava() throws IOException {
-        Path jar = Path.of(System.getProperty("rnnkit.jjava.jar", "rnnkit.jjava.jar is not set"));
-        assertTrue(Files.isRegularFile(jar), "the JJava 1.0-a6 jar is missing: " + jar);
-        jjava = new URLClassLoader(new URL[] {jar.toUri().toURL()}, KernelDisplayTest.class.getClassLoader());
+    static void loadKernels() throws IOException {
+        jjava = loader("rnnkit.jjava.jar", "JJava 1.0-a6");
+        rapaio = loader("rnnkit.rapaio.jar", "rapaio-jupyter-kernel 3.0.1");
+    }
+
+    private static URLClassLoader loader(String property, String what) throws IOException {
+        Path jar = Path.of(System.getProperty(property, property + " is not set"));
+        assertTrue(Files.isRegularFile(jar), "the " + what + " jar is missing: " + jar);
+        return new URLClassLoader(new URL[] {jar.toUri().toURL()}, KernelDisplayTest.class.getClassLoader());
     }
 
     @AfterAll
-    static void closeJJava() throws IOException {
+    static void closeKernels() throws IOException {
         jjava.close();
+        rapaio.close();
+    }
+
+    /** A bundle as Show.movable makes one: a JSON tree under a "+json" type, base64 text, plain text. */
+    private static Map<String, Object> bundle() {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("application/vnd.vegalite.v5+json", Map.of("mark", "line", "data", Map.of("values", List.of(1, 2))));
+        b.put("image/png", "iVBORw0KGgo=");
+        b.put("text/plain", "a movable figure");
+        return b;
+    }
+
+    /** A kernel DisplayData's private map of MIME type → value, read as the kernel's serialiser reads it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> dataOf(Object displayData) throws ReflectiveOperationException {
+        Class<?> c = displayData.getClass();
+        while (c != null) {
+            try {
+                Field data = c.getDeclaredField("data");
+                data.setAccessible(true);
+                return (Map<String, Object>) data.get(displayData);
+            } catch (NoSuchFieldException e) {
+                c = c.getSuperclass();
+            }
+        }
+        throw new AssertionError("no data field in " + displayData.getClass());
+    }
+
+    @Test
+    void jjavasOwnRendererTurnsTheBundleIntoOneDisplayDataWithEveryType() throws Exception {
+        KernelDisplay display = KernelDisplay.find(KernelDisplay.KNOWN, jjava).orElseThrow();
+        KernelBundles.Renderable bundles = assertInstanceOf(KernelBundles.Renderable.class, display.bundles());
+        Class<?> rendererClass = jjava.loadClass("org.dflib.jjava.jupyter.kernel.display.Renderer");
+        Object renderer = rendererClass.getConstructor().newInstance();
+        Object rendered = rendererClass.getMethod("renderAs", Object.class, String[].class)
+                .invoke(renderer, bundles.renderableFor(BUNDLE), BUNDLE.keySet().toArray(new String[0]));
+        assertEquals(BUNDLE, dataOf(rendered));
+    }
+
+    @Test
+    void aBundleGoesToJJavasDisplayAsOneObject() {
+        KernelDisplay display = KernelDisplay.find(KernelDisplay.KNOWN, jjava).orElseThrow();
+        // No kernel runs in a test, so JJava fails inside its own display: the call got there.
+        RuntimeException e = assertThrows(RuntimeException.class, () -> display.showAll(BUNDLE));
+        assertTrue(Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getClassName().equals(STATICS)
+                && f.getMethodName().equals("display")), () -> "not thrown inside JJava: " + e);
+    }
+
+    @Test
+    void rapaiosDisplayAndBundlePathAreFoundInItsJar() {
+        KernelDisplay display = KernelDisplay.find(KernelDisplay.KNOWN, rapaio).orElseThrow();
+        assertEquals("org.rapaio.jupyter.kernel.global.Global.display", display.toString());
+        assertInstanceOf(KernelBundles.Rapaio.class, display.bundles());
+    }
+
+    @Test
+    void rapaiosDisplayDataHoldsEveryTypeOfTheBundleAndAnId() throws Exception {
+        KernelDisplay display = KernelDisplay.find(KernelDisplay.KNOWN, rapaio).orElseThrow();
+        Object data = ((KernelBundles.Rapaio) display.bundles()).displayData(BUNDLE);
+        assertEquals("org.rapaio.jupyter.kernel.display.DisplayData", data.getClass().getName());
+        assertEquals(BUNDLE, dataOf(data));
+        assertEquals(Boolean.TRUE, data.getClass().getMethod("hasDisplayId").invoke(data));
     }
 
     @Test
