@@ -160,6 +160,8 @@ def test_stages():
         ("recorded experiments reproduce (a sample)", pytest + [str(tests / "test_experiments.py")]),
         ("notebooks in the real kernel", kit + ["check"]),
         ("lessons in JupyterLab 4 and Notebook 7", kit + ["browser"]),
+        ("exercises: the wrong-answer fixture and the alternatives graded by ./kit grade",
+         pytest + ["-s", str(tests / "test_grade_wrong_answers.py")]),
         ("nbgrader round trip", pytest + ["-s", str(tests / "test_nbgrader_round_trip.py")]),
         ("Binder simulation", pytest + ["-s", str(tests / "test_binder_simulation.py")]),
         ("a class on JupyterHub", pytest + ["-s", str(tests / "test_class_end_to_end.py")]),

@@ -2,7 +2,7 @@
 from pathlib import Path
 from typing import List
 
-from . import paths
+from . import movable, paths
 from .execute import IMAGE_TYPES, STARTUP_TIMEOUT, Report, execute
 from .release import NOT_IMPLEMENTED
 
@@ -49,7 +49,8 @@ def exercise_problems(report: Report, student: bool) -> List[str]:
 
 def problems(report: Report, student: bool = False) -> List[str]:
     """Everything that makes a lesson fail: a run that did not finish, errors (in a student
-    version, anything but the exercise checks' "not implemented yet"), stderr, missing plots."""
+    version, anything but the exercise checks' "not implemented yet"), stderr, missing plots, movable
+    figures that are not whole or break the Vega-Lite schemas."""
     found = []
     if report.status != "ok":
         found.append(f"{report.status}: {report.detail}")
@@ -70,6 +71,7 @@ def problems(report: Report, student: bool = False) -> List[str]:
         found.append("no image in the whole notebook")
     for cell in plot_cells_without_image(report):
         found.append(f"cell {cell} calls Show.chart but shows no image")
+    found.extend(movable.problems(report.notebook))
     return found
 
 

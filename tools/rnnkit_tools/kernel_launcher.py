@@ -24,22 +24,18 @@ its own process group and dies with the launcher even when the launcher is SIGKI
 through PR_SET_PDEATHSIG, elsewhere through its stdin, a pipe whose end the launcher holds (the
 kit's kernel agent halts the JVM when it reads end-of-file there).
 
-Only the standard library and pyzmq (which every Jupyter installation has) are used, so the
-launcher also runs in a sandbox that offers nothing but loopback and the connection file.
+The probe is a Jupyter client: jupyter_client reads the connection file and its `Session` builds,
+signs and checks the messages, so the launcher needs the Python that runs Jupyter (every place the kit
+runs a kernel has it: the kit's .venv, Binder's and a class's environment, the grader's sandbox, which
+mounts the venv). It needs no network beyond loopback.
 """
 import argparse
 import ctypes
-import hashlib
-import hmac
-import json
 import os
 import signal
 import subprocess
 import sys
 import time
-import uuid
-from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Dict, List, Optional
 
 PREFIX = "[rnnkit-launcher]"
@@ -54,89 +50,70 @@ def say(message: str) -> None:
     print(f"{PREFIX} {message}", file=sys.stderr, flush=True)
 
 
-@dataclass(frozen=True)
-class Connection:
-    """The ports and key of a Jupyter connection file."""
-
-    transport: str
-    ip: str
-    ports: Dict[str, int]
-    key: bytes
-    scheme: str
-
-    @classmethod
-    def read(cls, path: str) -> "Connection":
-        with open(path, encoding="utf-8") as f:
-            info = json.load(f)
-        ports = {"heartbeat": info["hb_port"], "shell": info["shell_port"]}
-        return cls(info.get("transport", "tcp"), info["ip"], ports, info.get("key", "").encode(),
-                   info.get("signature_scheme", "hmac-sha256"))
-
-    def address(self, channel: str) -> str:
-        return f"{self.transport}://{self.ip}:{self.ports[channel]}"
-
-    def sign(self, frames: List[bytes]) -> bytes:
-        if not self.key:
-            return b""
-        digest = hmac.new(self.key, digestmod=getattr(hashlib, self.scheme.split("-", 1)[1]))
-        for frame in frames:
-            digest.update(frame)
-        return digest.hexdigest().encode()
-
-
 class Probe:
     """Asks a starting kernel, through its heartbeat and shell channels, for signs of life.
 
-    The shell has answered once a reply names one of the probe's own requests as its parent: only
-    the shell thread can have read it. The control channel is not asked: rapaio 3.0.1 keeps one
-    "current request" for its shell and control threads together, so a control request handled
-    while a cell of Jupyter's runs would send that cell's output and reply to the probe.
+    jupyter_client reads the connection file (`ConnectionFileMixin`, the base of its kernel managers
+    and clients), and its `Session` frames and signs the probe's requests and checks the signature of
+    every reply. The shell has answered once a reply names one of the probe's own requests as its
+    parent: only the shell thread can have read it. The sockets are the probe's own, on a plain
+    ZeroMQ context: the shell is watched by a monitor from before it connects (so that even a fast
+    bind is seen), nothing unsent lingers when a hung JVM is killed, and no client class is needed,
+    whose context is asyncio's in jupyter_client 7 (Debian 12's) and whose heartbeat channel, a
+    thread, reports beating before the first answer. The heartbeat is a bare ping.
+    The control channel is not asked: rapaio 3.0.1 keeps one "current request" for its shell and
+    control threads together, so a control request handled while a cell of Jupyter's runs would send
+    that cell's output and reply to the probe.
     """
 
-    def __init__(self, connection: Connection):
+    def __init__(self, connection_file: str):
         import zmq  # imported here, while the JVM boots, not before it is started
+        from jupyter_client.connect import ConnectionFileMixin
 
         self.zmq = zmq
-        self.connection = connection
+        self.connection = ConnectionFileMixin(connection_file=connection_file)
+        self.connection.load_connection_file()
+        self.session = self.connection.session
+        self.session.username = "rnnkit-launcher"
         self.context = zmq.Context()
-        self.session = uuid.uuid4().hex
-        self.sockets = {"heartbeat": self._connect(zmq.REQ, "heartbeat"), "shell": self._connect(zmq.DEALER, "shell")}
-        self.sockets["heartbeat"].send(b"ping")
+        self.heartbeat = self._connect(zmq.REQ, "hb")
+        self.shell = self._connect(zmq.DEALER, "shell")
+        self.heartbeat.send(b"ping")
         self.sent: Dict[str, float] = {}  # the shell requests, by message id
         self.answered: Dict[str, float] = {}
         self.bound_at: Optional[float] = None  # when the kernel's shell port accepted the probe's connection
-        self.foreign_replies = 0  # replies to requests that were not the probe's: another client's, misrouted
+        self.foreign_replies = 0  # replies that are not to the probe's requests: another client's, misrouted, unsigned
 
     def _connect(self, kind: int, channel: str):
         socket = self.context.socket(kind)
         socket.linger = 0
         if channel == "shell":  # watched before connecting, so that even a fast bind is seen
+            socket.identity = self.session.bsession
             self.bound = socket.get_monitor_socket(self.zmq.EVENT_CONNECTED)
-        socket.connect(self.connection.address(channel))
+        socket.connect(self.connection._make_url(channel))
         return socket
 
     def _request(self) -> None:
-        msg_id = uuid.uuid4().hex
-        header = {"msg_id": msg_id, "username": "rnnkit-launcher", "session": self.session,
-                  "date": datetime.now(timezone.utc).isoformat(), "msg_type": "kernel_info_request",
-                  "version": "5.3"}
-        frames = [json.dumps(header).encode(), b"{}", b"{}", b"{}"]
-        self.sockets["shell"].send_multipart([b"<IDS|MSG>", self.connection.sign(frames), *frames])
-        self.sent[msg_id] = time.monotonic()
+        request = self.session.send(self.shell, "kernel_info_request", {})
+        self.sent[request["header"]["msg_id"]] = time.monotonic()
 
     def _due(self) -> bool:
         return "shell" not in self.answered and (
             not self.sent or time.monotonic() - max(self.sent.values()) >= RESEND_EVERY)
 
-    def _read(self, socket) -> None:
-        frames = socket.recv_multipart()
-        if socket is self.sockets["heartbeat"]:
-            self.answered.setdefault("heartbeat", time.monotonic())
+    def _read_heartbeat(self) -> None:
+        self.heartbeat.recv()
+        self.answered.setdefault("heartbeat", time.monotonic())
+
+    def _read_shell(self) -> None:
+        try:
+            _, reply = self.session.recv(self.shell, mode=self.zmq.NOBLOCK)
+        except (ValueError, TypeError):  # not a message of this connection: unframed, or signed with another key
+            self.foreign_replies += 1
             return
-        if b"<IDS|MSG>" not in frames:
+        if reply is None:
             return
-        parent = json.loads(frames[frames.index(b"<IDS|MSG>") + 3] or b"{}").get("msg_id")
-        if parent in self.sent:
+        if reply["parent_header"].get("msg_id") in self.sent:
             self.answered.setdefault("shell", time.monotonic())
         else:
             self.foreign_replies += 1
@@ -146,15 +123,16 @@ class Probe:
         if self._due():
             self._request()
         poller = self.zmq.Poller()
-        for socket in self.sockets.values():
+        for socket in (self.heartbeat, self.shell, self.bound):
             poller.register(socket, self.zmq.POLLIN)
-        poller.register(self.bound, self.zmq.POLLIN)
         for socket, _ in poller.poll(timeout * 1000):
             if socket is self.bound:
                 socket.recv_multipart()
                 self.bound_at = self.bound_at or time.monotonic()
+            elif socket is self.heartbeat:
+                self._read_heartbeat()
             else:
-                self._read(socket)
+                self._read_shell()
 
     @property
     def last_progress(self) -> Optional[float]:
@@ -170,10 +148,10 @@ class Probe:
         return [channel for channel in CHANNELS if channel not in self.answered]
 
     def close(self) -> None:
-        self.sockets["shell"].disable_monitor()
+        self.shell.disable_monitor()
         self.bound.close()
-        for socket in self.sockets.values():
-            socket.close()
+        self.shell.close()
+        self.heartbeat.close()
         self.context.term()
 
 
@@ -181,7 +159,7 @@ class Launcher:
     """Starts the kernel, restarts it while it hangs, then forwards signals and its exit code."""
 
     def __init__(self, connection_file: str, command: List[str], hang_after: float, max_starts: int):
-        self.connection = Connection.read(connection_file)
+        self.connection_file = connection_file
         self.command = command
         self.hang_after = hang_after
         self.max_starts = max_starts
@@ -219,7 +197,7 @@ class Launcher:
         """'ready', 'hung' (which includes exiting after binding its ports) or 'exited', for the kernel
         just started. rapaio's main thread ends once its channel threads have, so a start that lost
         them all exits with code 0 before it ever answers."""
-        probe = Probe(self.connection)
+        probe = Probe(self.connection_file)
         try:
             while True:
                 if self.child.poll() is not None:

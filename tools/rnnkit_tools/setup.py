@@ -41,6 +41,9 @@ def build_is_stale() -> bool:
 
 def build() -> None:
     print("Building the library, the grader and fetching the Java kernel with Maven…", flush=True)
+    # copy-dependencies only adds: a jar of a version the poms no longer name would stay on the classpath
+    for folder in (paths.LIB_DEPENDENCIES, paths.GRADER_DEPENDENCIES):
+        shutil.rmtree(folder, ignore_errors=True)
     subprocess.run(
         [str(paths.REPO / "mvnw"), "-B", "-q", "-DskipTests", "-pl", "lib,kernel-agent,grader-runner,grader", "-am", "package"],
         cwd=paths.REPO,

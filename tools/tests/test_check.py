@@ -55,3 +55,16 @@ def test_a_notebook_without_any_image_fails():
 def test_a_run_that_did_not_finish_reports_only_why():
     report = Report(path=None, status="timeout", detail="code cell 4 ran longer than 120 s")
     assert problems(report) == ["timeout: code cell 4 ran longer than 120 s"]
+
+
+def test_a_movable_figure_without_its_png_fails_the_check():
+    spec = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "mark": "point", "data": {"values": []}}
+    vega_only = {"output_type": "display_data", "metadata": {},
+                 "data": {"application/vnd.vegalite.v5+json": spec, "text/plain": "a figure"}}
+    nb = notebook_with([("Show.chart(c);", [IMAGE]), ("Show.movable(figure);", [vega_only])])
+    assert "cell 1: it has no image/png of its default view" in problems(clean_report(nb))
+
+
+def test_a_cell_calling_show_movable_that_shows_none_fails_the_check():
+    nb = notebook_with([("Show.chart(c);", [IMAGE]), ("Show.movable(figure);", [IMAGE])])
+    assert any(line.startswith("cell 1 calls Show.movable but shows no") for line in problems(clean_report(nb)))

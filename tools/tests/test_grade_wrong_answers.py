@@ -1,21 +1,40 @@
-"""The exercise contract, graded (docs/exercises.md): for every lesson, the solution scores full
-marks and the released student version 0 with "not implemented yet"; for every lesson with a
+"""The exercise contract, graded by `./kit grade` (docs/exercises.md): for every lesson, the solution
+scores full marks and the released student version 0 with "not implemented yet"; for every lesson's
 tools/tests/wrong_answers/<lesson>.json, submission i (the solution with each exercise's i-th wrong
-answer in its solution cell) loses points on every exercise it replaced. All of it is one batch on
-the verdict path: one student folder per kind of submission, holding every lesson."""
+answer in its solution cell) loses points on every exercise it replaced, a library shortcut scoring
+0 as forbidden; and the submission holding every exercise's correct alternative keeps full marks.
+All of it is one batch, one `./kit grade --verdicts-only` run (the points come from the verdicts
+alone; the kernel run beside them only feeds the feedback pages): one student folder per kind of
+submission, holding every lesson. A stage of ./kit test of its own (it grades about a hundred
+submissions). That each wrong answer is wrong (a witness input on which it differs from the
+reference) is proven without the grader, in test_exercise_witnesses.py."""
 import json
 import re
-import shutil
+import subprocess
+import sys
+import time
 
 import pytest
 
-from grading import cell, lesson_of, run, solution, source, student, submit, with_cell
+from grading import book, cell, lesson_of, scores, solution, source, student, submit, with_cell
 from rnnkit_tools import paths
+
+pytestmark = pytest.mark.stage
 
 LESSONS = [p.stem for p in paths.lessons(paths.SOLUTIONS)]
 FIXTURES = {p.stem: json.loads(p.read_text(encoding="utf-8"))
             for p in sorted((paths.REPO / "tools" / "tests" / "wrong_answers").glob("*.json"))}
 ROUNDS = max((len(answers) for f in FIXTURES.values() for answers in f["wrong"].values()), default=0)
+MIN_WRONG = 5
+
+
+def alternative_submission(lesson: str):
+    """The solution with every exercise's correct alternative in its solution cell."""
+    nb = solution(lesson)
+    for solution_id, alternative in FIXTURES[lesson].get("alternative", {}).items():
+        nb = with_cell(nb, solution_id, alternative["source"])
+    return nb
+
 
 def wrong_submission(lesson: str, i: int):
     """The solution with every exercise's i-th wrong answer, and the solution cells replaced."""
@@ -31,19 +50,46 @@ def wrong_submission(lesson: str, i: int):
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     root = tmp_path_factory.mktemp("contract")
-    subs, out, solutions = root / "submitted", root / "grades", root / "solutions"
-    solutions.mkdir()
+    subs, out = root / "submitted", root / "grades"
+    submitted = set()
     for lesson in LESSONS:
-        shutil.copy2(paths.SOLUTIONS / f"{lesson}.ipynb", solutions)
+        submitted |= {("solution", lesson), ("student", lesson)}
         submit(subs, "solution", lesson, solution(lesson))
         submit(subs, "student", lesson, student(lesson))
     for lesson in FIXTURES:
+        submitted.add(("alternative", lesson))
+        submit(subs, "alternative", lesson, alternative_submission(lesson))
         for i in range(ROUNDS):
             nb, replaced = wrong_submission(lesson, i)
             if replaced:
+                submitted.add((f"wrong-{i}", lesson))
                 submit(subs, f"wrong-{i}", lesson, nb)
-    _, scores = run(subs, out, solutions, jobs=2, timeout=30)
-    return {(s["student"], s["notebook"], s["grade_id"]): s for s in scores}
+    began = time.monotonic()
+    ran = subprocess.run([sys.executable, str(paths.REPO / "tools" / "kit.py"), "grade", str(subs), "--out", str(out),
+                          "--jobs", "2", "--timeout", "30", "--verdicts-only"], cwd=str(paths.REPO))
+    assert ran.returncode == 0, "./kit grade failed"
+    rows = {(s["student"], s["notebook"], s["grade_id"]): s for s in scores(out)}
+    for who, row in book(out).items():  # a later round need not hold every lesson: only those may be missing
+        problems = [] if row["status"] == "ok" else row["status"].split("; ")
+        assert [p for p in problems if (who, p.split(": ")[0]) in submitted or not p.endswith(": missing")] == [], row
+    print(summary(rows, time.monotonic() - began))
+    return rows
+
+
+def summary(rows, seconds: float) -> str:
+    """Per lesson: wrong answers graded, how many lost points, and the alternatives' score."""
+    lines = [f"wrong-answer fixture graded by ./kit grade in {seconds:.0f} s:",
+             f"{'lesson':<18} {'wrong':>5} {'rejected':>8} {'alternatives':>13}"]
+    for lesson in sorted(FIXTURES):
+        tasks = {t.solution: t for t in lesson_of(lesson).tasks}
+        wrong = rejected = 0
+        for solution_id, answers in FIXTURES[lesson]["wrong"].items():
+            for i in range(len(answers)):
+                wrong += 1
+                rejected += float(rows[(f"wrong-{i}", lesson, tasks[solution_id].id)]["points"]) < tasks[solution_id].points
+        got = sum(float(rows[("alternative", lesson, t.id)]["points"]) for t in tasks.values())
+        lines.append(f"{lesson:<18} {wrong:>5} {rejected:>8} {got:>6g} of {sum(t.points for t in tasks.values()):g}")
+    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
@@ -76,11 +122,33 @@ def test_every_wrong_answer_loses_points_on_its_exercise(graded, lesson):
 
 
 @pytest.mark.parametrize("lesson", sorted(FIXTURES))
-def test_every_exercise_has_at_least_two_wrong_answers(lesson):
+def test_every_library_shortcut_scores_zero_as_forbidden(graded, lesson):
+    by_solution = {t.solution: t for t in lesson_of(lesson).tasks}
+    allowed = []
+    for solution_id, answers in FIXTURES[lesson]["wrong"].items():
+        for i, answer in enumerate(answers):
+            if answer.get("shortcut"):
+                row = graded[(f"wrong-{i}", lesson, by_solution[solution_id].id)]
+                if (row["status"], row["points"]) != ("forbidden", "0"):
+                    allowed.append(f"{solution_id} #{i}: {answer['why']}: {row['status']} {row['points']}")
+    assert allowed == []
+
+
+@pytest.mark.parametrize("lesson", sorted(FIXTURES))
+def test_every_correct_alternative_keeps_full_marks(graded, lesson):
+    alternatives = FIXTURES[lesson].get("alternative", {})
+    for task in lesson_of(lesson).tasks:
+        if task.solution in alternatives:
+            row = graded[("alternative", lesson, task.id)]
+            assert (row["status"], row["points"]) == ("passed", f"{task.points:g}"), (alternatives[task.solution]["why"], row)
+
+
+@pytest.mark.parametrize("lesson", sorted(FIXTURES))
+def test_every_exercise_has_wrong_answers_and_an_alternative(lesson):
     answers = FIXTURES[lesson]["wrong"]
     assert FIXTURES[lesson]["lesson"] == lesson
-    assert {t.solution for t in lesson_of(lesson).tasks} == set(answers)
-    assert all(len(a) >= 2 and all(w["why"] and w["source"] for w in a) for a in answers.values())
+    assert {t.solution for t in lesson_of(lesson).tasks} == set(answers) == set(FIXTURES[lesson]["alternative"])
+    assert all(len(a) >= MIN_WRONG and all(w["why"] and w["source"] for w in a) for a in answers.values())
 
 
 @pytest.mark.parametrize("lesson", LESSONS)

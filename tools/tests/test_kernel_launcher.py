@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from jupyter_client.blocking import BlockingKernelClient
 from jupyter_client.connect import write_connection_file
-from jupyter_client.session import Session
 
 from rnnkit_tools import kernel_launcher, paths
 
@@ -191,10 +190,13 @@ def test_when_the_process_that_started_the_launcher_dies_the_launcher_and_kernel
             jupyter.kill()
 
 
-def test_the_probe_signs_its_requests_as_jupyter_does():
-    connection = kernel_launcher.Connection("tcp", "127.0.0.1", {}, b"secret-key", "hmac-sha256")
-    frames = [b'{"msg_id": "1"}', b"{}", b"{}", b"{}"]
-    assert connection.sign(frames) == Session(key=b"secret-key", signature_scheme="hmac-sha256").sign(frames)
+def test_a_kernel_that_checks_signatures_answers_the_probes_own_request(kernel):
+    """ipykernel drops a request whose framing or HMAC is wrong: its answer is the oracle for the probe's
+    messages (the probe would otherwise find the kernel hung after a second and start it again)."""
+    launcher = kernel("works", "--hang-after", "1")
+    verdict = next(line for line in launcher.stderr if line.startswith(kernel_launcher.PREFIX))
+    assert verdict.startswith(f"{kernel_launcher.PREFIX} start 1: kernel ready in "), verdict
+    assert "misrouted replies: 0" in verdict and kernel.pids() and len(kernel.pids()) == 1
 
 
 def test_a_command_line_without_the_kernels_command_is_rejected_with_what_was_expected():

@@ -1,4 +1,10 @@
-import re
+"""What the kit adds to nbgrader's preprocessors: the Java stub, the language check, the cell a failing step
+stops at, solutions left untouched, the same bytes in every process, and the sync check. What nbgrader's own
+steps do (hidden tests, outputs, locks, checksums) is compared with `nbgrader generate_assignment` on every
+lesson by the round-trip stage (test_nbgrader_round_trip.py)."""
+import os
+import subprocess
+import sys
 
 import nbformat
 import pytest
@@ -49,31 +55,6 @@ def test_a_solution_becomes_the_java_stub_at_the_indent_of_its_marker():
                                        '    throw new UnsupportedOperationException("not implemented yet");\n}')
 
 
-def test_hidden_tests_disappear_and_the_visible_ones_stay():
-    check = release.release_notebook(exercise()).cells[1].source
-    assert "relu(-2)" not in check and "HIDDEN" not in check
-    assert 'Expect.equal(3.0, relu(3), "relu(3)");' in check
-
-
-def test_outputs_and_execution_counts_are_cleared():
-    check = release.release_notebook(exercise()).cells[1]
-    assert check.outputs == [] and check.execution_count is None
-
-
-def test_graded_cells_are_locked_and_carry_nbgraders_checksum():
-    solution, check = release.release_notebook(exercise()).cells
-    assert solution.metadata.deletable is False and "editable" not in solution.metadata
-    assert check.metadata.deletable is False and check.metadata.editable is False
-    sums = [solution.metadata.nbgrader.checksum, check.metadata.nbgrader.checksum]
-    assert all(re.fullmatch("[0-9a-f]{32}", s) for s in sums) and sums[0] != sums[1]
-
-
-def test_a_written_answer_in_markdown_becomes_your_answer_here():
-    answer = nbformat.v4.new_markdown_cell("Why?\n### BEGIN SOLUTION\nBecause σ' ≤ 1/4.\n### END SOLUTION")
-    answer.metadata.nbgrader = {**SOLUTION_CELL, "grade_id": "why", "grade": True, "points": 1}
-    assert release.release_notebook(lesson(answer)).cells[0].source == "Why?\nYOUR ANSWER HERE"
-
-
 def test_the_solution_notebook_is_left_untouched():
     nb = exercise()
     before = nbformat.writes(nb)
@@ -81,9 +62,33 @@ def test_the_solution_notebook_is_left_untouched():
     assert nbformat.writes(nb) == before
 
 
-def test_the_same_solutions_give_the_same_bytes():
-    nb = exercise()
-    assert release.text_of(release.release_notebook(nb)) == release.text_of(release.release_notebook(nb))
+RELEASE_IN_A_NEW_PROCESS = """
+import sys
+sys.path.insert(0, sys.argv[1])
+import nbformat
+from rnnkit_tools import release
+print(release.text_of(release.release_notebook(nbformat.read(sys.argv[2], as_version=4))), end="")
+"""
+
+
+def test_the_same_solutions_give_the_same_bytes_in_every_process(tmp_path):
+    solution = tmp_path / "01-x.ipynb"
+    nbformat.write(exercise(), solution)
+    texts = {subprocess.run([sys.executable, "-c", RELEASE_IN_A_NEW_PROCESS, str(paths.REPO / "tools"), str(solution)],
+                            env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True,
+                            check=True).stdout for seed in ("1", "2")}
+    assert len(texts) == 1 and '"checksum"' in texts.pop()
+
+
+def test_the_released_stub_compiles_and_throws_not_implemented_yet(tmp_path):
+    """The stub is the kit's (nbgrader has none for Java): javac must accept it in the method it replaces."""
+    stub = release.release_notebook(exercise()).cells[0].source
+    source = tmp_path / "Lesson.java"
+    source.write_text("public class Lesson {\n" + stub + "\n"
+                      "public static void main(String[] args) { System.out.println(new Lesson().relu(3)); }\n}\n")
+    run = subprocess.run(["java", str(source)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1 and run.stdout == "", run.stderr
+    assert "java.lang.UnsupportedOperationException: not implemented yet" in run.stderr, run.stderr
 
 
 def test_an_unclosed_solution_names_the_notebook_and_the_cell():
@@ -92,9 +97,17 @@ def test_an_unclosed_solution_names_the_notebook_and_the_cell():
         release.release_notebook(nb, "lesson.ipynb")
 
 
-def test_a_solution_region_outside_a_solution_cell_is_refused():
-    nb = lesson(code("double f() {\n// BEGIN SOLUTION\nreturn 1;\n// END SOLUTION\n}"))
-    with pytest.raises(release.ReleaseError, match=r"cell 0: ClearSolutions: Solution region detected in a non-solution"):
+def test_a_solution_region_outside_a_solution_cell_is_found_after_a_valid_exercise():
+    nb = exercise()
+    nb.cells.append(code("double f() {\n// BEGIN SOLUTION\nreturn 1;\n// END SOLUTION\n}"))
+    with pytest.raises(release.ReleaseError, match=r"^lesson\.ipynb, cell 2: ClearSolutions: Solution region detected"):
+        release.release_notebook(nb, "lesson.ipynb")
+
+
+def test_a_fault_of_no_single_cell_is_said_to_be_the_notebooks():
+    nb = exercise()
+    nb.cells.append(code(METHOD.replace("relu", "relu2"), SOLUTION_CELL))  # a second cell with the same grade_id
+    with pytest.raises(release.ReleaseError, match=r"^lesson\.ipynb, the notebook as a whole: CheckCellMetadata"):
         release.release_notebook(nb, "lesson.ipynb")
 
 
@@ -116,6 +129,24 @@ def test_release_writes_only_what_changed_and_then_is_in_sync(tmp_path):
     assert release.release(solutions, students) == ["01-x.ipynb"]
     assert release.release(solutions, students) == []
     assert release.out_of_sync(solutions, students) == ["09-orphan.ipynb: has no solution notebook"]
+
+
+def test_the_sync_check_sees_a_changed_solution_and_a_hand_edited_student_version(tmp_path):
+    solutions, students = tmp_path / "solutions", tmp_path / "students"
+    solutions.mkdir()
+    students.mkdir()
+    nbformat.write(exercise(), solutions / "01-x.ipynb")
+    release.release(solutions, students)
+    assert release.out_of_sync(solutions, students) == []
+    changed = exercise()
+    changed.cells[1].source = changed.cells[1].source.replace("relu(3)", "relu(4)")  # a visible check edited
+    nbformat.write(changed, solutions / "01-x.ipynb")
+    assert release.out_of_sync(solutions, students) == ["01-x.ipynb: differs from the release of solutions/01-x.ipynb"]
+    release.release(solutions, students)
+    student = nbformat.read(students / "01-x.ipynb", as_version=4)
+    student.cells[0].source = student.cells[0].source.replace("// YOUR CODE HERE", "// YOUR CODE HERE ")
+    nbformat.write(student, students / "01-x.ipynb")
+    assert release.out_of_sync(solutions, students) == ["01-x.ipynb: differs from the release of solutions/01-x.ipynb"]
 
 
 def test_every_lesson_releases_and_keeps_every_non_solution_line():

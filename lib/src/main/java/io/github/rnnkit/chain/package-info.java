@@ -5,7 +5,7 @@
  *   a chain of single neurons ({@link io.github.rnnkit.chain.DerivativeChain}):
  *     z_j = w_j a_{j−1} + b_j,  a_j = f(z_j),   ∂C/∂b_j = f'(z_j) · Π_{k=j+1}^{n} w_k f'(z_k) · ∂C/∂a_n
  *   a deep feed-forward net ({@link io.github.rnnkit.chain.DeepNet}):
- *     δ^l = (W^{l+1})ᵀ δ^{l+1} ⊙ f'(z^l),   the speed of layer l is ‖∂C/∂b^l‖
+ *     δ_j = (w_{j+1}ᵀ δ_{j+1}) ⊙ f'(z_j),   the speed of layer j is ‖∂C/∂b_j‖
  *   an RNN ({@link io.github.rnnkit.chain.RnnJacobians}):
  *     J_t = diag(f'(z_t)) W,   ∂h_t/∂h_k = J_t ⋯ J_{k+1},   ‖∂h_t/∂h_k‖ ≤ (γ λ1)^(t−k)
  *   the gap between that bound and the measured norm ({@link io.github.rnnkit.chain.BoundGap}):

@@ -14,13 +14,14 @@ import java.util.function.ToDoubleFunction;
  * Gradient clipping, the standard cure for exploding gradients:
  *
  * <pre>
- *   by value:        g_ij ← max(−v, min(v, g_ij))                      (each entry on its own)
- *   by norm:         g ← g · m/‖g‖   if ‖g‖ > m                         (one tensor)
- *   by global norm:  g_i ← g_i · m/‖G‖ for every tensor, if ‖G‖ > m    ‖G‖ = sqrt(Σ_i ‖g_i‖²)
+ *   by value:        g_ij ← max(−θ, min(θ, g_ij))                      (each entry on its own)
+ *   by norm:         g ← g · θ/‖g‖   if ‖g‖ > θ                         (one tensor)
+ *   by global norm:  g_i ← g_i · θ/‖G‖ for every tensor, if ‖G‖ > θ    ‖G‖ = sqrt(Σ_i ‖g_i‖²)
  * </pre>
  *
- * The norm rules follow TensorFlow: scale by m/‖g‖ only when ‖g‖ > m, with no epsilon, so a
- * gradient at or under the limit comes back exactly equal. Value clipping can turn the gradient's
+ * The threshold θ is {@code theta} in every method. The norm rules follow TensorFlow: scale by
+ * θ/‖g‖ only when ‖g‖ > θ, with no epsilon, so a gradient at or under the threshold comes back
+ * exactly equal. Value clipping can turn the gradient's
  * direction; norm clipping never does. Every method returns new arrays and leaves its input as it
  * was. A gradient holding NaN or ±∞ is rejected with an IllegalArgumentException naming the
  * first such entry: no rule can give it a meaningful direction, and passing it on would silently
@@ -31,35 +32,35 @@ public final class Clipping {
     private Clipping() {
     }
 
-    /** Each entry clamped to [−limit, limit]; entries inside the range are kept exactly. */
-    public static double[][] byValue(double[][] g, double limit) {
+    /** Each entry clamped to [−θ, θ], g_ij ← max(−θ, min(θ, g_ij)); entries inside the range are kept exactly. */
+    public static double[][] byValue(double[][] g, double theta) {
         checkGradient("g", g);
-        Check.nonNegative("limit", limit);
+        Check.nonNegative("theta", theta);
         double[][] out = new double[g.length][];
         for (int i = 0; i < g.length; i++) {
             double[] row = g[i];
             double[] clipped = new double[row.length];
             for (int j = 0; j < row.length; j++) {
-                clipped[j] = Math.max(-limit, Math.min(limit, row[j]));
+                clipped[j] = Math.max(-theta, Math.min(theta, row[j]));
             }
             out[i] = clipped;
         }
         return out;
     }
 
-    /** Scaled by maxNorm/‖g‖_F when the Frobenius norm ‖g‖_F exceeds maxNorm; otherwise an exact copy. */
-    public static double[][] byNorm(double[][] g, double maxNorm) {
-        return byNormReport(g, maxNorm).clipped();
+    /** g ← g · θ/‖g‖_F when the Frobenius norm ‖g‖_F exceeds θ; otherwise an exact copy. */
+    public static double[][] byNorm(double[][] g, double theta) {
+        return byNormReport(g, theta).clipped();
     }
 
-    /** Every parameter gradient scaled by maxNorm/‖G‖ when the global norm ‖G‖ exceeds maxNorm. */
-    public static Gradients byGlobalNorm(Gradients g, double maxNorm) {
-        return byGlobalNormReport(g, maxNorm).clipped();
+    /** Every parameter gradient scaled, g_i ← g_i · θ/‖G‖, when the global norm ‖G‖ = sqrt(Σ_i ‖g_i‖²) exceeds θ. */
+    public static Gradients byGlobalNorm(Gradients g, double theta) {
+        return byGlobalNormReport(g, theta).clipped();
     }
 
     /** {@link #byValue} with what it did. */
-    public static Clipped<double[][]> byValueReport(double[][] g, double limit) {
-        double[][] out = byValue(g, limit);
+    public static Clipped<double[][]> byValueReport(double[][] g, double theta) {
+        double[][] out = byValue(g, theta);
         boolean changed = false;
         for (int i = 0; i < g.length && !changed; i++) {
             changed = !Arrays.equals(g[i], out[i]);
@@ -70,40 +71,40 @@ public final class Clipping {
     }
 
     /** {@link #byNorm} with what it did. */
-    public static Clipped<double[][]> byNormReport(double[][] g, double maxNorm) {
+    public static Clipped<double[][]> byNormReport(double[][] g, double theta) {
         checkGradient("g", g);
-        Check.nonNegative("maxNorm", maxNorm);
+        Check.nonNegative("theta", theta);
         double norm = Matrices.frobenius(g);
-        if (norm <= maxNorm) {
+        if (norm <= theta) {
             return new Clipped<>(Check.copy(g), norm, norm, 1, false);
         }
-        double scale = maxNorm / norm;
+        double scale = theta / norm;
         double[][] out = Matrices.scale(scale, g);
         return new Clipped<>(out, norm, Matrices.frobenius(out), scale, true);
     }
 
     /** {@link #byGlobalNorm} with what it did. */
-    public static Clipped<Gradients> byGlobalNormReport(Gradients g, double maxNorm) {
+    public static Clipped<Gradients> byGlobalNormReport(Gradients g, double theta) {
         Check.notNull("g", g, "Gradients");
-        return globalNorm(g, g.norm(), g::toParams, "d", maxNorm, g::scaled, Gradients::norm);
+        return globalNorm(g, g.norm(), g::toParams, "d", theta, g::scaled, Gradients::norm);
     }
 
-    /** Every array of {@code g} scaled by maxNorm/‖G‖ when the global norm ‖G‖ exceeds maxNorm. */
-    public static Params byGlobalNorm(Params g, double maxNorm) {
-        return byGlobalNormReport(g, maxNorm).clipped();
+    /** Every array of {@code g} scaled, g_i ← g_i · θ/‖G‖, when the global norm ‖G‖ = sqrt(Σ_i ‖g_i‖²) exceeds θ. */
+    public static Params byGlobalNorm(Params g, double theta) {
+        return byGlobalNormReport(g, theta).clipped();
     }
 
     /** {@link #byGlobalNorm(Params, double)} with what it did. */
-    public static Clipped<Params> byGlobalNormReport(Params g, double maxNorm) {
+    public static Clipped<Params> byGlobalNormReport(Params g, double theta) {
         Check.notNull("g", g, "Params");
-        return globalNorm(g, g.norm(), () -> g, "", maxNorm, g::scaled, Params::norm);
+        return globalNorm(g, g.norm(), () -> g, "", theta, g::scaled, Params::norm);
     }
 
     /**
      * The global-norm rule for any set of named tensors: a norm is finite exactly when every entry
      * is, so the entries are looked at only to name a bad one.
      */
-    private static <G> Clipped<G> globalNorm(G g, double norm, Supplier<Params> named, String prefix, double maxNorm,
+    private static <G> Clipped<G> globalNorm(G g, double norm, Supplier<Params> named, String prefix, double theta,
                                              DoubleFunction<G> scaled, ToDoubleFunction<G> normOf) {
         if (!Double.isFinite(norm)) {
             Params arrays = named.get();
@@ -111,11 +112,11 @@ public final class Clipping {
                 checkGradient(prefix + name, arrays.get(name));
             }
         }
-        Check.nonNegative("maxNorm", maxNorm);
-        if (norm <= maxNorm) {
+        Check.nonNegative("theta", theta);
+        if (norm <= theta) {
             return new Clipped<>(g, norm, norm, 1, false);
         }
-        double scale = maxNorm / norm;
+        double scale = theta / norm;
         G out = scaled.apply(scale);
         return new Clipped<>(out, norm, normOf.applyAsDouble(out), scale, true);
     }
@@ -136,23 +137,23 @@ public final class Clipping {
     }
 
     /**
-     * TensorFlow's {@code clip_by_global_norm}: every tensor times m / max(‖G‖, m); when ‖G‖ is
+     * TensorFlow's {@code clip_by_global_norm}: every tensor times θ / max(‖G‖, θ); when ‖G‖ is
      * NaN or infinite, every entry becomes NaN. Returns the clipped tensors (new arrays).
      */
-    public static double[][] tensorFlowGlobalNorm(double maxNorm, double[]... tensors) {
-        Check.nonNegative("maxNorm", maxNorm);
+    public static double[][] tensorFlowGlobalNorm(double theta, double[]... tensors) {
+        Check.nonNegative("theta", theta);
         double norm = globalNorm(tensors);
-        double scale = Double.isFinite(norm) ? maxNorm / Math.max(norm, maxNorm) : Double.NaN;
+        double scale = Double.isFinite(norm) ? theta / Math.max(norm, theta) : Double.NaN;
         return scaledCopies(scale, tensors);
     }
 
     /**
-     * PyTorch's {@code clip_grad_norm_}: every tensor times min(1, m / (‖G‖ + 1e-6)), so it scales
-     * very slightly even at ‖G‖ = m. Returns the clipped tensors (new arrays).
+     * PyTorch's {@code clip_grad_norm_}: every tensor times min(1, θ / (‖G‖ + 1e-6)), so it scales
+     * very slightly even at ‖G‖ = θ. Returns the clipped tensors (new arrays).
      */
-    public static double[][] pyTorchGlobalNorm(double maxNorm, double[]... tensors) {
-        Check.nonNegative("maxNorm", maxNorm);
-        double scale = Math.min(1.0, maxNorm / (globalNorm(tensors) + 1e-6));
+    public static double[][] pyTorchGlobalNorm(double theta, double[]... tensors) {
+        Check.nonNegative("theta", theta);
+        double scale = Math.min(1.0, theta / (globalNorm(tensors) + 1e-6));
         return scaledCopies(scale, tensors);
     }
 

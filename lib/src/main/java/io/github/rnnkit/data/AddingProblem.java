@@ -21,7 +21,7 @@ public final class AddingProblem {
     private AddingProblem() {
     }
 
-    /** n examples of length T; the same seed gives the same examples. */
+    /** n examples of length T, target y = u_a + u_b over the two marked steps a, b; the same seed gives the same examples. */
     public static List<Example> examples(int n, int steps, long seed) {
         Check.atLeast("n", n, 1);
         Check.atLeast("steps", steps, 2);

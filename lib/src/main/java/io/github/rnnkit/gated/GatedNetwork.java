@@ -57,8 +57,8 @@ public abstract sealed class GatedNetwork<N extends GatedNetwork<N>> implements 
      */
     abstract double[] stepBack(Trace tr, int t, double[] dh, double[][] dms, Map<String, double[][]> grads);
 
-    /** The forward pass over xs (xs[t] = x_{t+1}), from h_0 = 0 (and m_0 = 0). */
-    public final Trace forward(double[][] xs) {
+    /** The forward pass over xs (xs[t] = x_{t+1}), from h_0 = 0 (and m_0 = 0), one {@link #step} per t. */
+    public Trace forward(double[][] xs) {
         checkInputs(xs);
         Trace tr = new Trace(xs.length, hiddenSize(), memory, gates.size());
         for (int t = 0; t < xs.length; t++) {

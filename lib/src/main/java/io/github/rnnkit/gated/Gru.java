@@ -53,6 +53,17 @@ public final class Gru extends GatedNetwork<Gru> {
         return Params.of(init(GATES, hidden, input, output, seed, "u", updateBias));
     }
 
+    /**
+     * The forward pass over xs (xs[t] = x_{t+1}) from h_0 = 0, one {@link #step} per t:
+     * u_t, r_t = σ(U_· x_t + W_· h_{t-1} + b_·), n_t = tanh(U_n x_t + r_t ⊙ (W_n h_{t-1}) + b_n),
+     * h_t = (1 − u_t) ⊙ n_t + u_t ⊙ h_{t-1}, o_t = V h_t + c.
+     */
+    @Override
+    public Trace forward(double[][] xs) {
+        return super.forward(xs);
+    }
+
+    /** Step t+1: the gates u_t and r_t, the candidate n_t, then h_t = (1 − u_t) ⊙ n_t + u_t ⊙ h_{t-1}. */
     @Override
     void step(Trace tr, int t, double[] x) {
         double[] h = tr.hView(t);

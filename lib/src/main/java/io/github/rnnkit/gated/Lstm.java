@@ -49,6 +49,17 @@ public final class Lstm extends GatedNetwork<Lstm> {
         return Params.of(init(GATES, hidden, input, output, seed, "f", forgetBias));
     }
 
+    /**
+     * The forward pass over xs (xs[t] = x_{t+1}) from h_0 = m_0 = 0, one {@link #step} per t:
+     * i_t, f_t, q_t = σ(U_· x_t + W_· h_{t-1} + b_·), g_t = tanh(U_g x_t + W_g h_{t-1} + b_g),
+     * m_t = f_t ⊙ m_{t-1} + i_t ⊙ g_t, h_t = q_t ⊙ tanh(m_t), o_t = V h_t + c.
+     */
+    @Override
+    public Trace forward(double[][] xs) {
+        return super.forward(xs);
+    }
+
+    /** Step t+1: the four gates, then m_t = f_t ⊙ m_{t-1} + i_t ⊙ g_t and h_t = q_t ⊙ tanh(m_t), one line each. */
     @Override
     void step(Trace tr, int t, double[] x) {
         double[] h = tr.hView(t), m = tr.mView(t);

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Finishing touches for a chart built by {@link LinePlot}, for what XChart 3.8.8 does not get
- * right by itself:
+ * right by itself. {@link LinePlot#build()} applies them itself; they stay public for a chart
+ * changed by hand after it was built, and for notebooks written before build() finished its charts:
  *
  * <ul>
  *   <li>x values that are equally spaced (steps 1, 2, …, T) get a tick at every n-th data point,
@@ -29,7 +30,9 @@ import java.util.List;
  *       run of n consecutive series alike, first solid, then dashed, then dotted.</li>
  * </ul>
  *
- * Each method changes the chart it is given and returns it.
+ * Each method changes the chart it is given and returns it. Each is idempotent: applied to a chart
+ * it has already finished (a built one included), it changes nothing, so
+ * {@code Finish.logAxes(plot.build())} is the chart {@code plot.build()} gives.
  */
 public final class Finish {
 
@@ -60,16 +63,19 @@ public final class Finish {
     }
 
     /**
-     * Round x ticks, a y axis over whole decades ticked and labelled at the powers of ten only,
-     * and room under the title, for a chart built with {@link LinePlot#logY()}.
+     * Round x ticks, a y axis ticked and labelled at the powers of ten only, and room under the
+     * title, for a chart built with {@link LinePlot#logY()}. The y axis spans the whole decades
+     * around the data, unless the chart already has a y range ({@link LinePlot#yRange}, or an
+     * earlier finish): that range is kept.
      */
     public static XYChart logAxes(XYChart chart) {
         linearAxes(chart);
-        double[] range = range(chart, false);
-        double low = Math.floor(range[0]);
-        double high = Math.max(Math.ceil(range[1]), low + 1);
-        chart.getStyler().setYAxisMin(low);
-        chart.getStyler().setYAxisMax(high);
+        if (chart.getStyler().getYAxisMin() == null || chart.getStyler().getYAxisMax() == null) {
+            double[] range = range(chart, false);
+            double low = Math.floor(range[0]);
+            chart.getStyler().setYAxisMin(low);
+            chart.getStyler().setYAxisMax(Math.max(Math.ceil(range[1]), low + 1));
+        }
         // a blank label off the decades makes XChart widen its step until every label differs,
         // that is until every tick sits on a power of ten
         chart.getStyler().setyAxisTickLabelsFormattingFunction(Finish::decadeLabel);

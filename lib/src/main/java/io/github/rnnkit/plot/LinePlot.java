@@ -8,8 +8,6 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +20,11 @@ import java.util.List;
  * }</pre>
  *
  * Series keep the order they were added in, and so their palette colour. Each call returns this
- * builder; {@link #build()} makes a new chart every time.
+ * builder; {@link #build()} makes a new, finished chart every time: round x ticks and plain labels
+ * ({@link Finish#linearAxes}), on a {@link #logY()} axis whole decades labelled at the powers of ten
+ * ({@link Finish#logAxes}), and with {@link #families(int)} runs of series sharing a colour
+ * ({@link Finish#families}). Add every series here: a series added to the built chart by hand lies
+ * outside a y range the chart already fixed.
  */
 public final class LinePlot {
 
@@ -35,6 +37,7 @@ public final class LinePlot {
     private String xLabel = "";
     private String yLabel = "";
     private boolean logY;
+    private int familySize;          // 0: no families
     private Double yMin;
     private Double yMax;
     private int width = Plots.WIDTH;
@@ -58,15 +61,19 @@ public final class LinePlot {
 
     /**
      * A base-10 logarithmic y axis: every y value of every series must then be positive. The
-     * chart plots log10(y) on a linear axis labelled 1e-6, 1e-3, 1 …, because XChart's own log
-     * axis labels and grids every decade and becomes unreadable over twenty decades.
+     * chart plots log10(y) on a linear axis over whole decades, labelled 0.001, 1, 1e6 … at the
+     * powers of ten only, because XChart's own log axis labels and grids every decade and becomes
+     * unreadable over twenty decades.
      */
     public LinePlot logY() {
         this.logY = true;
         return this;
     }
 
-    /** Fixes the y range instead of fitting it to the data. */
+    /**
+     * Fixes the y range instead of fitting it to the data (on a {@link #logY()} axis the range is
+     * kept as given, not widened to whole decades).
+     */
     public LinePlot yRange(double min, double max) {
         Check.finite("min", min);
         Check.finite("max", max);
@@ -75,6 +82,20 @@ public final class LinePlot {
         }
         this.yMin = min;
         this.yMax = max;
+        return this;
+    }
+
+    /**
+     * Colours each run of {@code size} consecutive series (in the order they were added, horizontal
+     * lines last) with one palette colour, the first of a run solid, the second dashed, the third
+     * dotted: a measured curve and its bound, side by side for several settings. Without it every
+     * series keeps its own colour and the style it was added with.
+     */
+    public LinePlot families(int size) {
+        if (size < 1 || size > 3) {
+            throw new IllegalArgumentException("size: expected 1, 2 or 3 series per family, got " + size);
+        }
+        this.familySize = size;
         return this;
     }
 
@@ -144,8 +165,15 @@ public final class LinePlot {
         }
     }
 
-    /** Builds the chart; with a log axis, a series holding a value ≤ 0 is refused by name. */
+    /**
+     * Builds the finished chart; refuses a plot with no series, and on a log axis a series holding
+     * a value ≤ 0, by name.
+     */
     public XYChart build() {
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("series: expected at least one series to draw (an hline spans"
+                    + " their x range), got none");
+        }
         XYChart chart = new XYChart(width, height);
         chart.setTitle(title);
         chart.setXAxisTitle(xLabel);
@@ -153,9 +181,6 @@ public final class LinePlot {
         Plots.apply(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setLegendVisible(series.size() + horizontals.size() > 1);
-        if (logY) {
-            chart.getStyler().setyAxisTickLabelsFormattingFunction(LinePlot::powerOfTen);
-        }
         if (yMin != null) {
             chart.getStyler().setYAxisMin(axis(yMin));
             chart.getStyler().setYAxisMax(axis(yMax));
@@ -167,7 +192,12 @@ public final class LinePlot {
             double[] x = xRange();
             draw(chart, h.name(), x, new double[] {h.y()[0], h.y()[0]}, Style.DASHED);
         }
-        return chart;
+        if (logY) {
+            Finish.logAxes(chart);
+        } else {
+            Finish.linearAxes(chart);
+        }
+        return familySize == 0 ? chart : Finish.families(chart, familySize);
     }
 
     private void draw(XYChart chart, String name, double[] x, double[] y, Style style) {
@@ -175,7 +205,7 @@ public final class LinePlot {
         for (int i = 0; i < y.length; i++) {
             if (logY && !(y[i] > 0)) {
                 throw new IllegalArgumentException("series '" + name
-                        + "': a log y axis needs every value > 0, got y[" + i + "] = " + y[i]);
+                        + "': expected every value > 0 on a log y axis, got y[" + i + "] = " + y[i]);
             }
             plotted[i] = axis(y[i]);
         }
@@ -193,9 +223,6 @@ public final class LinePlot {
     }
 
     private double[] xRange() {
-        if (series.isEmpty()) {
-            throw new IllegalArgumentException("hline: expected at least one series to span, got none");
-        }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
@@ -205,18 +232,5 @@ public final class LinePlot {
             }
         }
         return new double[] {min, max};
-    }
-
-    /** A tick label for log10(y) = exponent: 0.01, 0.5, 1, 20 near 1, and 1e-6, 3.2e+07 further out. */
-    static String powerOfTen(double exponent) {
-        double value = Math.pow(10, exponent);
-        long e = Math.round(exponent);
-        if (Math.abs(exponent - e) < 1e-9 && Math.abs(e) >= 4) {
-            return "1e" + e;
-        }
-        if (Math.abs(exponent) < 4) {
-            return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
-        }
-        return String.format("%.2e", value).replaceAll("\\.?0+e", "e");
     }
 }

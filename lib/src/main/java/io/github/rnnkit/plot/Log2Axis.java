@@ -6,12 +6,12 @@ import org.knowm.xchart.XYSeries;
 
 /**
  * An x axis for sizes that double, H = 4, 8, …, 128: the chart plots x = log₂ H, so equal ratios get
- * equal room, and this labels the ticks with H itself at the whole powers of two only. Call it last
- * (after {@link Finish}), as it replaces the x range and the x labels:
+ * equal room, and this labels the ticks with H itself at the whole powers of two only. Call it on
+ * the built chart, as it replaces the x range and the x labels:
  *
  * <pre>{@code
  * double[] x = Grid.map(widths, h -> Math.log(h) / Math.log(2));
- * Show.chart(Log2Axis.x(Finish.logAxes(Plots.line("…").series("gain", x, y).logY().build())));
+ * Show.chart(Log2Axis.x(Plots.line("…").series("gain", x, y).logY().build()));
  * }</pre>
  *
  * XChart picks ticks by trying ever wider steps until no two labels are alike; a blank label off

@@ -18,7 +18,7 @@ public final class DeadUnits {
     private DeadUnits() {
     }
 
-    /** The indices, in increasing order, of the units of {@code rnn} with f'(z_t) = 0 at every step of every sequence (each from h_0 = 0). */
+    /** The indices, in increasing order, of the units of {@code rnn} with f'(z_t,i) = 0 at every step of every sequence (each from h_0 = 0). */
     public static int[] of(Rnn rnn, List<double[][]> sequences) {
         Check.notNull("rnn", rnn, "an Rnn");
         if (sequences == null || sequences.isEmpty()) {

@@ -41,13 +41,13 @@ public final class GradientCheck {
     }
 
     /** Checks full BPTT of the summed cross-entropy over (xs, targets) starting from h0, for every parameter and for h0. */
-    public static GradientCheck crossEntropy(RnnParams p, Activation f, double[][] xs, double[] h0, int[] targets) {
-        return rnn(p, f, xs, h0, Loss.crossEntropy(targets));
+    public static GradientCheck crossEntropy(RnnParams params, Activation f, double[][] xs, double[] h0, int[] targets) {
+        return rnn(params, f, xs, h0, Loss.crossEntropy(targets));
     }
 
     /** Checks BPTT of the last-step squared error ½‖o_T − y‖². */
-    public static GradientCheck lastStepSquaredError(RnnParams p, Activation f, double[][] xs, double[] h0, double[] target) {
-        return rnn(p, f, xs, h0, Loss.lastStepSquaredError(target));
+    public static GradientCheck lastStepSquaredError(RnnParams params, Activation f, double[][] xs, double[] h0, double[] target) {
+        return rnn(params, f, xs, h0, Loss.lastStepSquaredError(target));
     }
 
     /** Checks {@code analytic} = ∂loss/∂Θ at Θ = {@code at}, by centred differences of step {@link #EPSILON}. */
@@ -60,12 +60,12 @@ public final class GradientCheck {
         return new GradientCheck(compareAll(at, analytic, loss, true), true);
     }
 
-    private static GradientCheck rnn(RnnParams p, Activation f, double[][] xs, double[] h0, Loss loss) {
-        Check.notNull("p", p, "RnnParams");
-        Rnn rnn = new Rnn(p, f);
+    private static GradientCheck rnn(RnnParams params, Activation f, double[][] xs, double[] h0, Loss loss) {
+        Check.notNull("params", params, "RnnParams");
+        Rnn rnn = new Rnn(params, f);
         Gradients g = rnn.bptt(rnn.forward(xs, h0), loss);
-        double[] start = h0 == null ? new double[p.hiddenSize()] : h0.clone();
-        Map<String, Double> errors = compareAll(p.toParams(), g.toParams(),
+        double[] start = h0 == null ? new double[params.hiddenSize()] : h0.clone();
+        Map<String, Double> errors = compareAll(params.toParams(), g.toParams(),
                 q -> loss.value(new Rnn(RnnParams.fromParams(q), f).forward(xs, start).logitsView()), false);
         Params initial = Params.of(Map.of("h0", new double[][] {start}));
         errors.putAll(compareAll(initial, Params.of(Map.of("h0", new double[][] {g.dh0()})),

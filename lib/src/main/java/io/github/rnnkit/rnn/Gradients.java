@@ -89,7 +89,7 @@ public final class Gradients {
         return dh0.clone();
     }
 
-    /** The global L2 norm over all parameter gradients (∂L/∂h_0 excluded). */
+    /** The global L2 norm ‖g‖ = sqrt(Σ over every parameter entry of g²) (∂L/∂h_0 excluded). */
     public double norm() {
         if (norm < 0) {
             norm = paramsView().norm();

@@ -55,7 +55,7 @@ public final class Init {
      * matrix (so WᵀW = I and every singular value is 1); U, b, V, c from U(−1/√H, 1/√H) as in {@link #uniform}.
      */
     public static RnnParams orthogonal(int hidden, int input, int output, long seed) {
-        RnnParams p = uniform(hidden, input, output, seed);
+        RnnParams params = uniform(hidden, input, output, seed);
         double[][] q = Matrices.gaussian(new Random(seed ^ 0x5DEECE66DL), hidden, hidden, 1);
         for (int j = 0; j < hidden; j++) {
             for (int k = 0; k < j; k++) {
@@ -75,28 +75,28 @@ public final class Init {
                 q[i][j] /= Math.sqrt(norm);
             }
         }
-        return RnnParams.of(p.U(), q, p.b(), p.V(), p.c());
+        return RnnParams.of(params.U(), q, params.b(), params.V(), params.c());
     }
 
     /** The same parameters with W rescaled so that its spectral radius max|λ(W)| is {@code radius}. */
-    public static RnnParams withSpectralRadius(RnnParams p, double radius) {
-        Check.notNull("p", p, "RnnParams");
+    public static RnnParams withSpectralRadius(RnnParams params, double radius) {
+        Check.notNull("params", params, "RnnParams");
         Check.nonNegative("radius", radius);
-        return withW(p, radius, Matrices.spectralRadius(p.W()), "spectral radius");
+        return withW(params, radius, Matrices.spectralRadius(params.W()), "spectral radius");
     }
 
     /** The same parameters with W rescaled so that its largest singular value λ1 = ‖W‖₂ is {@code lambda1}. */
-    public static RnnParams withLargestSingularValue(RnnParams p, double lambda1) {
-        Check.notNull("p", p, "RnnParams");
+    public static RnnParams withLargestSingularValue(RnnParams params, double lambda1) {
+        Check.notNull("params", params, "RnnParams");
         Check.nonNegative("lambda1", lambda1);
-        return withW(p, lambda1, Matrices.spectralNorm(p.W()), "largest singular value");
+        return withW(params, lambda1, Matrices.spectralNorm(params.W()), "largest singular value");
     }
 
-    private static RnnParams withW(RnnParams p, double target, double current, String what) {
+    private static RnnParams withW(RnnParams params, double target, double current, String what) {
         if (current == 0) {
-            throw new IllegalArgumentException("p: expected a W with a non-zero " + what + ", got W = 0");
+            throw new IllegalArgumentException("params: expected a W with a non-zero " + what + ", got W = 0");
         }
-        return RnnParams.of(p.U(), Matrices.scale(target / current, p.W()), p.b(), p.V(), p.c());
+        return RnnParams.of(params.U(), Matrices.scale(target / current, params.W()), params.b(), params.V(), params.c());
     }
 
     private static void checkSizes(int hidden, int input, int output) {

@@ -32,14 +32,14 @@ public final class Memoryless {
     public static Memoryless of(Rnn rnn, double[][] xs) {
         Check.notNull("rnn", rnn, "an Rnn");
         Forward fwd = rnn.forward(xs, null);
-        RnnParams p = rnn.params();
-        double[][] w = p.wView();
+        RnnParams params = rnn.params();
+        double[][] w = params.wView();
         double[][] hs = fwd.hsView();
         double[][] m = new double[hs.length][];
         double push = 0;
         for (int t = 0; t < hs.length; t++) {
-            double[] z = Matrices.times(p.uView(), xs[t]);
-            Matrices.addInto(z, p.bView());
+            double[] z = Matrices.times(params.uView(), xs[t]);
+            Matrices.addInto(z, params.bView());
             m[t] = rnn.activation().applyAll(z);
             push = Math.max(push, Matrices.norm(Matrices.times(w, t == 0 ? fwd.h0View() : hs[t - 1])));
         }

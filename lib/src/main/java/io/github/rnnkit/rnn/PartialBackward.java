@@ -39,11 +39,11 @@ final class PartialBackward {
     PartialBackward(Rnn rnn, Forward fwd, int[] targets) {
         Check.notNull("rnn", rnn, "an Rnn");
         Check.notNull("fwd", fwd, "a Forward of that Rnn");
-        RnnParams p = rnn.params();
-        if (fwd.h0View().length != p.hiddenSize() || fwd.xsView()[0].length != p.inputSize()
-                || fwd.logitsView()[0].length != p.outputSize()) {
-            throw new IllegalArgumentException("fwd: expected a forward pass of a network with H=" + p.hiddenSize()
-                    + ", D=" + p.inputSize() + ", K=" + p.outputSize() + ", got H=" + fwd.h0View().length
+        RnnParams params = rnn.params();
+        if (fwd.h0View().length != params.hiddenSize() || fwd.xsView()[0].length != params.inputSize()
+                || fwd.logitsView()[0].length != params.outputSize()) {
+            throw new IllegalArgumentException("fwd: expected a forward pass of a network with H=" + params.hiddenSize()
+                    + ", D=" + params.inputSize() + ", K=" + params.outputSize() + ", got H=" + fwd.h0View().length
                     + ", D=" + fwd.xsView()[0].length + ", K=" + fwd.logitsView()[0].length);
         }
         this.xs = fwd.xsView();
@@ -51,15 +51,15 @@ final class PartialBackward {
         this.zs = fwd.zsView();
         this.hs = fwd.hsView();
         this.dos = Loss.crossEntropy(targets).gradient(fwd.logitsView());
-        this.w = p.wView();
-        this.v = p.vView();
+        this.w = params.wView();
+        this.v = params.vView();
         this.f = rnn.activation();
-        int hidden = p.hiddenSize();
-        this.dU = new double[hidden][p.inputSize()];
+        int hidden = params.hiddenSize();
+        this.dU = new double[hidden][params.inputSize()];
         this.dW = new double[hidden][hidden];
         this.db = new double[hidden];
-        this.dV = new double[p.outputSize()][hidden];
-        this.dc = new double[p.outputSize()];
+        this.dV = new double[params.outputSize()][hidden];
+        this.dc = new double[params.outputSize()];
         this.dh0 = new double[hidden];
         for (int t = 0; t < dos.length; t++) {
             Matrices.addOuterInto(dV, dos[t], hs[t]);

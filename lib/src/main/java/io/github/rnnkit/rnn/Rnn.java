@@ -124,8 +124,8 @@ public final class Rnn implements Trainable<Rnn> {
         private final Map<String, double[][]> weights;
 
         Training(Rnn start) {
-            RnnParams p = start.params;
-            net = new FastBptt(p.U(), p.W(), p.b(), p.V(), p.c(), start.net.f);
+            RnnParams params = start.params;
+            net = new FastBptt(params.U(), params.W(), params.b(), params.V(), params.c(), start.net.f);
             weights = Params.rnn(net.u, net.w, net.b, net.v, net.c).arraysView();
         }
 

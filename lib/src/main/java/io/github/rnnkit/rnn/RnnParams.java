@@ -44,9 +44,9 @@ public final class RnnParams {
     }
 
     /** The parameters named U, W, b, V, c (b and c as 1-row matrices), validated as {@link #of} does. */
-    public static RnnParams fromParams(Params p) {
-        Check.notNull("p", p, "Params named U, W, b, V, c").checkRnnNames("p", "Params");
-        return of(p.view("U"), p.view("W"), p.vector("b"), p.view("V"), p.vector("c"));
+    public static RnnParams fromParams(Params params) {
+        Check.notNull("params", params, "Params named U, W, b, V, c").checkRnnNames("params", "Params");
+        return of(params.view("U"), params.view("W"), params.vector("b"), params.view("V"), params.vector("c"));
     }
 
     /** The five arrays by name, U, W, b, V, c (b and c as 1-row matrices); copied. */

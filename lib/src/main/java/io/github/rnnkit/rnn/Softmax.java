@@ -19,7 +19,7 @@ public final class Softmax {
     private Softmax() {
     }
 
-    /** softmax(o) as a new array. */
+    /** p_t = softmax(o_t), as a new array: p_k = e^{o_k − m} / Σ_j e^{o_j − m}, m = max_j o_j. */
     public static double[] of(double[] o) {
         Check.nonEmpty("o", o);
         double[] p = new double[o.length];
@@ -41,7 +41,7 @@ public final class Softmax {
         return m + Math.log(sum);
     }
 
-    /** The log-loss −log softmax(o)[y] = log Σ_j e^{o_j} − o_y: finite for logits of 1000. */
+    /** The log-loss L_t = −log p_t[y_t] = log Σ_j e^{o_j} − o_y of one step: finite for logits of 1000. */
     public static double crossEntropy(double[] o, int y) {
         Check.index("y", y, Check.nonEmpty("o", o));
         return logSumExp(o) - o[y];

@@ -112,8 +112,8 @@ public final class StackedRnn {
 
     /** The states h_1..h_T of one tanh reader (an Rnn needs an output layer: a zero 1×H one, never counted). */
     private static double[][] run(RnnParams r, double[][] xs) {
-        RnnParams p = RnnParams.of(r.U(), r.W(), r.b(), new double[1][r.hiddenSize()], new double[1]);
-        return new Rnn(p, Activations.TANH).forward(xs, null).hs();
+        RnnParams params = RnnParams.of(r.U(), r.W(), r.b(), new double[1][r.hiddenSize()], new double[1]);
+        return new Rnn(params, Activations.TANH).forward(xs, null).hs();
     }
 
     private static double[][] reversed(double[][] xs) {

@@ -97,6 +97,19 @@ public final class Matrices {
         return out;
     }
 
+    /** A − B, as a new matrix (both of one shape). */
+    public static double[][] minus(double[][] a, double[][] b) {
+        int cols = shape("a", a);
+        Check.shape("b", b, a.length, cols);
+        double[][] out = Check.copy(a);
+        for (int i = 0; i < out.length; i++) {
+            for (int j = 0; j < cols; j++) {
+                out[i][j] -= b[i][j];
+            }
+        }
+        return out;
+    }
+
     /** s A. */
     public static double[][] scale(double s, double[][] a) {
         Check.finite("s", s);
@@ -259,7 +272,7 @@ public final class Matrices {
     }
 
     /**
-     * The spectral norm ‖A‖₂ = σ_max(A), the largest singular value, by power iteration on AᵀA,
+     * The spectral norm λ1 = ‖A‖₂ = σ_max(A), the largest singular value, by power iteration on AᵀA,
      * to a relative change below 1e-13 (at most 10 000 steps). A is first divided by its largest
      * entry, so a product of many small Jacobians (‖A‖ near 1e-300) neither underflows nor loses
      * digits; the start vector is a seeded Gaussian one, which no structure of A can make

@@ -83,6 +83,13 @@ class PlotBadInputTest {
                 .row("LinePlot.smoothed", "a window longer than the losses", "window",
                         () -> Plots.line("t").smoothed("loss", new double[] {1, 2}, 5), "at most", "5")
                 .row("LinePlot.smoothed", "null losses", "y", () -> Plots.line("t").smoothed("loss", null, 2), "null")
+                .row("LinePlot.families", "a family of four", "size", () -> plot().families(4), "1, 2 or 3", "4")
+                .row("LinePlot.families", "a family of none", "size", () -> plot().families(0), "1, 2 or 3", "0")
+                .row("LinePlot.build", "no series", "series", () -> plot().build(), "at least one series", "none")
+                .row("LinePlot.build", "a horizontal line and no series", "series",
+                        () -> plot().hline("h", 1).build(), "at least one series", "none")
+                .row("LinePlot.build", "a zero on a log axis", "series 'g'",
+                        () -> plot().logY().series("g", X, new double[] {1, 0, 2}).build(), "> 0", "y[1] = 0.0")
                 .tests();
     }
 }

@@ -80,11 +80,11 @@ class RnnBadInputTest {
                 .row("Init.normal", "a negative σ", "sigma", () -> Init.normal(2, 2, 2, -0.1, 1), ">= 0", "-0.1")
                 .row("Init.identity", "a NaN scale", "scale", () -> Init.identity(2, 2, 2, Double.NaN, 1), "finite")
                 .row("Init.withSpectralRadius", "a negative radius", "radius", () -> Init.withSpectralRadius(P, -1), "-1")
-                .row("Init.withSpectralRadius", "null parameters", "p", () -> Init.withSpectralRadius(null, 1), "null")
-                .row("Init.withSpectralRadius", "a W that is all zeros", "p",
+                .row("Init.withSpectralRadius", "null parameters", "params", () -> Init.withSpectralRadius(null, 1), "null")
+                .row("Init.withSpectralRadius", "a W that is all zeros", "params",
                         () -> Init.withSpectralRadius(RnnParams.of(P.U(), new double[3][3], P.b(), P.V(), P.c()), 1), "W = 0")
                 .row("Init.withLargestSingularValue", "an infinite λ1", "lambda1", () -> Init.withLargestSingularValue(P, Double.POSITIVE_INFINITY), "finite")
-                .row("GradientCheck.crossEntropy", "null parameters", "p", () -> GradientCheck.crossEntropy(null, Activations.TANH, XS, null, TARGETS), "null")
+                .row("GradientCheck.crossEntropy", "null parameters", "params", () -> GradientCheck.crossEntropy(null, Activations.TANH, XS, null, TARGETS), "null")
                 .row("GradientCheck.crossEntropy", "a target out of range", "targets[0]", () -> GradientCheck.crossEntropy(P, Activations.TANH, XS, null, new int[] {9, 0}), "9")
                 .row("GradientCheck.lastStepSquaredError", "a null activation", "f", () -> GradientCheck.lastStepSquaredError(P, null, XS, null, new double[4]), "null")
                 .tests();
@@ -123,8 +123,8 @@ class RnnBadInputTest {
                 .row("Params.map", "a function that returns its argument", "f", () -> named.map(a -> a), "new array", "U")
                 .row("Params.map", "a function that changes the shape", "f(U)", () -> named.map(a -> new double[1][1]), "3×2", "1 rows")
                 .row("Params.scaled", "a NaN factor", "s", () -> named.scaled(Double.NaN), "finite", "NaN")
-                .row("RnnParams.fromParams", "null", "p", () -> RnnParams.fromParams(null), "U, W, b, V, c", "null")
-                .row("RnnParams.fromParams", "a set without W, b, V, c", "p",
+                .row("RnnParams.fromParams", "null", "params", () -> RnnParams.fromParams(null), "U, W, b, V, c", "null")
+                .row("RnnParams.fromParams", "a set without W, b, V, c", "params",
                         () -> RnnParams.fromParams(Params.of(Map.of("U", P.U()))), "[U, W, b, V, c]", "got [U]")
                 .row("Gradients.fromParams", "a b that is no vector", "b",
                         () -> Gradients.fromParams(Params.of(new java.util.LinkedHashMap<>(Map.of("U", P.U(), "W", P.W(), "b", P.W(), "V", P.V(), "c", new double[][] {P.c()}))), new double[3]),
