@@ -141,6 +141,12 @@ def cmd_grade_bench(args) -> int:
                             run_kernel=not args.verdicts_only)
 
 
+def cmd_experiments(args) -> int:
+    from rnnkit_tools import experiments
+    return experiments.main(args.names, minutes=args.minutes, threads=args.threads, check_only=args.check,
+                            keep_partial=args.keep_partial)
+
+
 def test_stages():
     """(name, argv) of every stage of ./kit test, in order."""
     kit = [sys.executable, os.path.abspath(__file__)]
@@ -151,6 +157,7 @@ def test_stages():
         ("kernel setup", kit + ["setup"]),
         ("student notebooks in sync with the solutions", kit + ["release", "--check"]),
         ("tool tests (pytest)", pytest + ["-m", "not stage", str(tests)]),
+        ("recorded experiments reproduce (a sample)", pytest + [str(tests / "test_experiments.py")]),
         ("notebooks in the real kernel", kit + ["check"]),
         ("lessons in JupyterLab 4 and Notebook 7", kit + ["browser"]),
         ("exercises: the wrong-answer fixture and the alternatives graded by ./kit grade",
@@ -228,6 +235,14 @@ def parser() -> argparse.ArgumentParser:
             java=False, jupyter=False)
     command("bench", cmd_bench, "speed figures: the training loop against numpy and PyTorch, scale, lessons, "
                                 "kernel (--help: the parts)", jupyter=False, extra=True, own_help=True)
+    p = command("experiments", cmd_experiments, "run the recorded experiments of lessons 05 and 07 (every core, "
+                                                "resumable) into the library's resources")
+    p.add_argument("names", nargs="*", help="adding-vanilla, adding-gated, adding-batch32, adding-width40 (default: all)")
+    p.add_argument("--minutes", type=float, help="stop starting cells after this long; run again to go on")
+    p.add_argument("--threads", type=int, help="cells trained at once (default: every core)")
+    p.add_argument("--check", action="store_true", help="re-run a sample of each record and compare, bit for bit")
+    p.add_argument("--keep-partial", action="store_true", help="go on from finished cells even if the library "
+                                                               "sources changed since")
     p = command("kernel-bench", cmd_kernel_bench, "start the kernel many times: start-up time and hangs")
     p.add_argument("--starts", type=int, default=200, help="kernel starts to make (default 200)")
     p.add_argument("--startup-timeout", type=float, default=60, help="seconds before a start counts as hung")

@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The layers of the library, bottom to top, and the arrows each may follow (downward only):
  *
  * <pre>
+ *   experiment → notebook, plot, train, gated, rnn, data, core, activation, util   (the recorded grids)
  *   notebook → plot → util             grade → util
  *   chain    → rnn, core, activation, util
  *   train    → clip, core, util
@@ -93,6 +94,7 @@ class PackageLayersTest {
             .layer("plot").definedBy(KIT + ".plot..")
             .layer("notebook").definedBy(KIT + ".notebook..")
             .layer("grade").definedBy(KIT + ".grade..")
+            .layer("experiment").definedBy(KIT + ".experiment..")
             .whereLayer("util").mayNotAccessAnyLayer()
             .whereLayer("activation").mayOnlyAccessLayers("util")
             .whereLayer("core").mayOnlyAccessLayers("activation", "util")
@@ -105,6 +107,7 @@ class PackageLayersTest {
             .whereLayer("plot").mayOnlyAccessLayers("util")
             .whereLayer("notebook").mayOnlyAccessLayers("plot", "util")
             .whereLayer("grade").mayOnlyAccessLayers("util")
+            .whereLayer("experiment").mayOnlyAccessLayers("notebook", "plot", "train", "gated", "rnn", "data", "core", "activation", "util")
             .ignoreDependency(DescribedPredicate.describe("rnn.Example", c -> c.getName().equals(KIT + ".rnn.Example")),
                     DescribedPredicate.describe("rnn.Rnn", c -> c.getName().equals(KIT + ".rnn.Rnn")))
             .ignoreDependency(DescribedPredicate.describe("rnn.Example$Evaluation", c -> c.getName().equals(KIT + ".rnn.Example$Evaluation")),
@@ -158,7 +161,7 @@ class PackageLayersTest {
     @Test
     void everyPackageOfTheLibraryHasALayer() {
         Set<String> layered = Set.of("util", "activation", "rnn", "clip", "data", "gated", "train", "chain", "plot",
-                "notebook", "grade");
+                "notebook", "grade", "experiment");
         Set<String> unplaced = new TreeSet<>(packages(LIBRARY));
         unplaced.removeAll(layered);
         assertEquals(Set.of(), unplaced, "packages with no layer in LAYERS: give each one");
