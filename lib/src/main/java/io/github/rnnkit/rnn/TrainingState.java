@@ -2,7 +2,6 @@ package io.github.rnnkit.rnn;
 
 import io.github.rnnkit.util.Check;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -11,13 +10,10 @@ import java.util.Map;
  *
  * <pre>
  *   update(g, rule):   rule(name, Θ_name, g_name) for every parameter array, then the network refreshes its caches
- *   sgdStep:           Θ ← Θ − η g
- *   adagradStep:       S ← S + g²,   Θ ← Θ − η g / sqrt(S + 1e-8)      (S starts at 0; one S per entry of Θ)
  * </pre>
  *
  * The rules themselves (SGD, momentum, RMSProp, Adam, Adagrad) and the state they carry from step
- * to step live in {@code io.github.rnnkit.train}; the SGD and Adagrad steps stay here too, as one-line
- * calls on a state, because lesson 06's clipped-step exercise names them as the library's training step. The mutable state is explicit and kept here: the
+ * to step live in {@code io.github.rnnkit.train}. The mutable state is explicit and kept here: the
  * network it came from, and every network {@link #network()} returns, never changes. A network
  * keeps its own arrays for Θ (and may cache what it derives from them, as {@link Rnn} keeps Wᵀ).
  *
@@ -35,8 +31,6 @@ public abstract class TrainingState<N> {
         /** Changes {@code theta}, the parameter called {@code name}, in place; {@code gradient} is read only. */
         void apply(String name, double[][] theta, double[][] gradient);
     }
-
-    private final Map<String, double[][]> adagradSums = new HashMap<>();
 
     protected TrainingState() {
     }
@@ -73,30 +67,6 @@ public abstract class TrainingState<N> {
             rule.apply(e.getKey(), theta, grad);
         }
         changed();
-    }
-
-    /** Θ ← Θ − η g. */
-    public final void sgdStep(Params g, double learningRate) {
-        update(g, (name, theta, grad) -> {
-            for (int i = 0; i < theta.length; i++) {
-                for (int j = 0; j < theta[i].length; j++) {
-                    theta[i][j] -= learningRate * grad[i][j];
-                }
-            }
-        });
-    }
-
-    /** S ← S + g², Θ ← Θ − η g / sqrt(S + 1e-8), with S this state's running sum of squared gradients. */
-    public final void adagradStep(Params g, double learningRate) {
-        update(g, (name, theta, grad) -> {
-            double[][] sum = adagradSums.computeIfAbsent(name, k -> new double[theta.length][theta[0].length]);
-            for (int i = 0; i < theta.length; i++) {
-                for (int j = 0; j < theta[i].length; j++) {
-                    sum[i][j] += grad[i][j] * grad[i][j];
-                    theta[i][j] -= learningRate * grad[i][j] / Math.sqrt(sum[i][j] + 1e-8);
-                }
-            }
-        });
     }
 
     /**
