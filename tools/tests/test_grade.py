@@ -38,7 +38,7 @@ def test_a_notebook_jupyter_opens_is_read_with_its_cell_ids_on_nbformat_4_4(tmp_
 
 
 def test_an_nbformat_3_notebook_gives_its_solution_cells(tmp_path):
-    nb4 = nbformat.from_dict(solution(LESSON))
+    nb4 = nbformat.reads(json.dumps(solution(LESSON)), 4)  # joins each source's lines, as a reader would
     nb3 = nbformat.convert(nb4, 3)
     (tmp_path / "x.ipynb").write_text(nbformat.writes(nb3, version=3))
     sources, _ = verdict.solution_sources(grade.read_submission(tmp_path / "x.ipynb"), lesson_of(LESSON))

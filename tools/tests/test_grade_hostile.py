@@ -131,7 +131,10 @@ def test_the_attacks_ran_and_were_refused(kernel_batch):
 
 
 def test_no_page_shows_another_lessons_solution_or_a_hidden_test(kernel_batch):
-    secrets = hidden_lines(LESSON) + [line for other in OTHER_LESSONS for line in solution_lines(other)]
+    # a line of another lesson's answer that this lesson's student version shows anyway is no secret here
+    shown = json.dumps(student(LESSON))
+    secrets = hidden_lines(LESSON) + [line for other in OTHER_LESSONS for line in solution_lines(other)
+                                      if json.dumps(line)[1:-1] not in shown]
     assert secrets
     for page in (kernel_batch["out"] / "feedback").rglob("*.html"):
         text = page_text(page)
