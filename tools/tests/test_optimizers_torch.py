@@ -45,6 +45,15 @@ def gradients(seed: int):
     return theta, gs
 
 
+def parsed(stdout: str) -> dict:
+    """(optimiser, update number) → θ after that update, from lines "name s θ_1 … θ_n"."""
+    steps = {}
+    for line in stdout.splitlines():
+        name, s, *values = line.split()
+        steps[(name, int(s))] = [float(v) for v in values]
+    return steps
+
+
 def kit_steps() -> dict:
     lines = []
     for seed, (name, (rule, _)) in enumerate(CASES.items()):
@@ -57,11 +66,7 @@ def kit_steps() -> dict:
     out = subprocess.run([java, "-cp", str(paths.LIB_JAR), str(HERE / "optimizer_steps" / "OptimizerSteps.java")],
                          input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
-    steps = {}
-    for line in out.stdout.splitlines():
-        name, s, *values = line.split()
-        steps[(name, int(s))] = [float(v) for v in values]
-    return steps
+    return parsed(out.stdout)
 
 
 TORCH = """
@@ -87,11 +92,7 @@ def torch_steps() -> dict:
     code = textwrap.dedent(TORCH).format(cases=CASES, gradients=given)
     out = subprocess.run([str(python), "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
-    steps = {}
-    for line in out.stdout.splitlines():
-        name, s, *values = line.split()
-        steps[(name, int(s))] = [float(v) for v in values]
-    return steps
+    return parsed(out.stdout)
 
 
 def test_every_kit_optimiser_takes_the_steps_torch_optim_takes():
