@@ -11,7 +11,8 @@
  * </pre>
  *
  * {@link io.github.rnnkit.experiment.Recorded} reads and writes a record;
- * {@link io.github.rnnkit.experiment.Summary} turns one into the lessons' tables;
+ * {@link io.github.rnnkit.experiment.Summary} turns one into the lessons' tables, and
+ * {@link io.github.rnnkit.experiment.LearningCurves} into their learning curves;
  * {@link io.github.rnnkit.experiment.ExperimentRunner} runs a grid on every core and checks a
  * sample of a record against fresh runs, bit for bit.
  */
