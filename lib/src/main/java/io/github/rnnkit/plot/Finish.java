@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Finishing touches for a chart built by {@link LinePlot}, for what XChart 3.8.8 does not get
- * right by itself. {@link LinePlot#build()} applies them itself; they stay public for a chart
- * changed by hand after it was built, and for notebooks written before build() finished its charts:
+ * right by itself. {@link LinePlot#build()} and {@link MovableFigure} apply them; lessons never call them
+ * (the package's own helpers, since every lesson builds its charts with {@code build()}):
  *
  * <ul>
  *   <li>x values that are equally spaced (steps 1, 2, …, T) get a tick at every n-th data point,
@@ -34,7 +34,7 @@ import java.util.List;
  * it has already finished (a built one included), it changes nothing, so
  * {@code Finish.logAxes(plot.build())} is the chart {@code plot.build()} gives.
  */
-public final class Finish {
+final class Finish {
 
     /** Pixels between the title and the plot, enough for half a tick label. */
     private static final int TITLE_PADDING = 14;
@@ -54,7 +54,7 @@ public final class Finish {
     }
 
     /** Round x ticks, plain tick labels (0.05, not .05) and room under the title, for a chart with a linear y axis. */
-    public static XYChart linearAxes(XYChart chart) {
+    static XYChart linearAxes(XYChart chart) {
         roundXTicks(chart);
         chart.getStyler().setxAxisTickLabelsFormattingFunction(Finish::plainLabel);
         chart.getStyler().setyAxisTickLabelsFormattingFunction(Finish::plainLabel);
@@ -68,7 +68,7 @@ public final class Finish {
      * around the data, unless the chart already has a y range ({@link LinePlot#yRange}, or an
      * earlier finish): that range is kept.
      */
-    public static XYChart logAxes(XYChart chart) {
+    static XYChart logAxes(XYChart chart) {
         linearAxes(chart);
         if (chart.getStyler().getYAxisMin() == null || chart.getStyler().getYAxisMax() == null) {
             double[] range = range(chart, false);
@@ -86,7 +86,7 @@ public final class Finish {
      * Colours each run of {@code size} consecutive series (in the order they were added) with one
      * palette colour: the first of a run solid, the second dashed, the third dotted.
      */
-    public static XYChart families(XYChart chart, int size) {
+    static XYChart families(XYChart chart, int size) {
         Check.notNull("chart", chart, "a chart");
         if (size < 1 || size > LINES.length) {
             throw new IllegalArgumentException("size: expected 1, 2 or 3 series per family, got " + size);

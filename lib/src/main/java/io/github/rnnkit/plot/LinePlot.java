@@ -20,10 +20,9 @@ import java.util.List;
  * }</pre>
  *
  * Series keep the order they were added in, and so their palette colour. Each call returns this
- * builder; {@link #build()} makes a new, finished chart every time: round x ticks and plain labels
- * ({@link Finish#linearAxes}), on a {@link #logY()} axis whole decades labelled at the powers of ten
- * ({@link Finish#logAxes}), and with {@link #families(int)} runs of series sharing a colour
- * ({@link Finish#families}). Add every series here: a series added to the built chart by hand lies
+ * builder; {@link #build()} makes a new, finished chart every time: round x ticks and plain labels,
+ * on a {@link #logY()} axis whole decades labelled at the powers of ten, and with
+ * {@link #families(int)} runs of series sharing a colour. Add every series here: a series added to the built chart by hand lies
  * outside a y range the chart already fixed.
  */
 public final class LinePlot {

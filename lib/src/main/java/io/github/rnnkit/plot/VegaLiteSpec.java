@@ -11,7 +11,7 @@ import java.util.Map;
  * per point {x, y, series, knob₁, knob₂, …} over every setting; one parameter per knob bound to its
  * input; a filter per knob keeping the rows of the knob's current position; a line per series in the
  * palette of {@link Plots}, dashed where asked; the house fonts and sizes; a log axis ticked at the
- * powers of ten and labelled as {@link Finish#decadeLabel} labels them.
+ * powers of ten and labelled as {@code Finish.decadeLabel} labels them.
  */
 final class VegaLiteSpec {
 
@@ -23,7 +23,7 @@ final class VegaLiteSpec {
     /** The most decades a log axis labels; more, and it labels every second (third, …) one. */
     private static final int MAX_DECADE_LABELS = 10;
 
-    /** The label of a tick at y = datum.value, in the words of {@link Finish#decadeLabel}: 0.001 … 1000, 1e-4, 1e6. */
+    /** The label of a tick at y = datum.value, in the words of {@code Finish.decadeLabel}: 0.001 … 1000, 1e-4, 1e6. */
     private static final String DECADE_LABEL = "abs(log(datum.value) / LN10) > 3.5 "
             + "? '1e' + round(log(datum.value) / LN10) : format(datum.value, '~g')";
 
@@ -161,7 +161,7 @@ final class VegaLiteSpec {
         return mark;
     }
 
-    /** Solid, or the long dashes of {@link Finish#LONG_DASH}. */
+    /** Solid, or the long dashes of {@code Finish.LONG_DASH}. */
     private static List<Object> dash(boolean dashed) {
         return dashed ? List.of(9, 5) : List.of(1, 0);
     }
