@@ -204,7 +204,7 @@ def verdict_batch(tmp_path_factory):
     submit(subs, "cell-ids-on-4.4", LESSON, ids)
     submit(subs, ".dotted", LESSON, solution(LESSON))
     submit(subs, "zoë 李", LESSON, solution(LESSON))
-    submit(subs, "nbformat-3", LESSON, nbformat.writes(nbformat.convert(nbformat.from_dict(solution(LESSON)), 3), version=3))
+    submit(subs, "nbformat-3", LESSON, nbformat.writes(nbformat.convert(nbformat.reads(json.dumps(solution(LESSON)), 4), 3), version=3))
     reordered = solution(LESSON)
     reordered["cells"] = [c for c in reordered["cells"] if c.get("metadata", {}).get("nbgrader", {}).get("grade_id")
                           not in {t.id for t in tasks}][::-1]
