@@ -83,15 +83,7 @@ public final class BoundGap {
 
     /** The split for recurrent weights W (non-singular), activation f and pre-activations z_1..z_T (zs[t] = z_{t+1}). */
     public static BoundGap of(double[][] W, Activation f, double[][] zs) {
-        int h = Check.rows("W", W);
-        Check.matrix("W", W, h, h);
-        Check.notNull("f", f, "an Activation");
-        int steps = Check.rows("zs", zs);
-        Check.matrix("zs", zs, steps, h);
-        double[][] slopes = new double[steps][];
-        for (int t = 0; t < steps; t++) {
-            slopes[t] = f.derivativeAll(zs[t]);
-        }
+        double[][] slopes = StepSlopes.of(W, f, zs);
         double[][] q;
         try {
             q = Polar.orthogonalFactor(W);

@@ -77,15 +77,8 @@ public final class JacobianProduct {
 
     /** The product for recurrent weights W, activation f and pre-activations z_1..z_T (zs[t] = z_{t+1}). */
     public static JacobianProduct of(double[][] W, Activation f, double[][] zs) {
-        int h = Check.rows("W", W);
-        Check.matrix("W", W, h, h);
-        Check.notNull("f", f, "an Activation");
-        int steps = Check.rows("zs", zs);
-        Check.matrix("zs", zs, steps, h);
-        double[][] slopes = new double[steps][];
-        for (int t = 0; t < steps; t++) {
-            slopes[t] = f.derivativeAll(zs[t]);
-        }
+        double[][] slopes = StepSlopes.of(W, f, zs);
+        int h = W.length, steps = slopes.length;
         Random rng = new Random(START_SEED);
         double[] v = new double[h];
         for (int i = 0; i < h; i++) {

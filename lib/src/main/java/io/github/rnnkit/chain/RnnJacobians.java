@@ -47,16 +47,11 @@ public final class RnnJacobians {
 
     /** The Jacobians for recurrent weights W, activation f and pre-activations z_1..z_T (zs[t] = z_{t+1}). */
     public static RnnJacobians of(double[][] W, Activation f, double[][] zs) {
-        int h = Check.rows("W", W);
-        Check.matrix("W", W, h, h);
-        if (f == null) {
-            throw new IllegalArgumentException("f: expected an Activation, got null");
-        }
-        int steps = Check.rows("zs", zs);
-        Check.matrix("zs", zs, steps, h);
+        double[][] slopes = StepSlopes.of(W, f, zs);
+        int steps = slopes.length, h = W.length;
         double[][][] factors = new double[steps][][];
         for (int t = 0; t < steps; t++) {
-            factors[t] = Matrices.scaleRows(f.derivativeAll(zs[t]), W);
+            factors[t] = Matrices.scaleRows(slopes[t], W);
         }
         double[][] norms = new double[steps + 1][steps + 1];
         for (int k = 0; k <= steps; k++) {
