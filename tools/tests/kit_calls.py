@@ -2,7 +2,7 @@
 exercise's forbidden list forbids (the rules of the grader's CallRules, docs/exercises.md).
 
 A node is a method or constructor of a kit class, `owner#name(descriptor)` with the owner's binary
-name (`io.github.rnnkit.rnn.Softmax`, nested classes with `$`). Its edges are every kit method it
+name (`io.github.rnnkit.core.Softmax`, nested classes with `$`). Its edges are every kit method it
 can run: the methods and constructors its bytecode invokes; for a virtual or interface call, also
 every override in the kit's subclasses and implementations (class-hierarchy analysis, so
 `Activation.apply` reaches every activation); and for a lambda or method reference, the method the
@@ -260,7 +260,7 @@ def _binary_of(source_name: str, graph: CallGraph) -> Optional[str]:
 
 
 def readable(key: str) -> str:
-    """`io.github.rnnkit.rnn.Softmax#of([D)[D` as a person reads it: `rnn.Softmax.of`."""
+    """`io.github.rnnkit.core.Softmax#of([D)[D` as a person reads it: `core.Softmax.of`."""
     owner, rest = key.split("#")
     name = rest.split("(")[0]
     short = owner[len(KIT) + 1:].replace("$", ".") if owner.startswith(KIT) else owner

@@ -29,7 +29,7 @@ FIXTURES = {p.stem: json.loads(p.read_text(encoding="utf-8"))
 # one-line shortcuts the enumeration has to find, since they exist: (lesson, exercise, expression)
 KNOWN = [("00-start-here", "warm-up-relu", "io.github.rnnkit.activation.Activations.RELU.apply(z)"),
          ("00-start-here", "spectral-radius", "io.github.rnnkit.util.Matrices.spectralRadius(W)"),
-         ("01-forward-pass", "stable-softmax", "io.github.rnnkit.rnn.Softmax.of(o)"),
+         ("01-forward-pass", "stable-softmax", "io.github.rnnkit.core.Softmax.of(o)"),
          ("03-sigmoid-bound", "sigmoid-prime", "io.github.rnnkit.activation.Activations.SIGMOID.derivative(z)"),
          ("04-tanh", "sigmoid-twin", "io.github.rnnkit.rnn.TanhAsSigmoid.params(p)"),
          ("05-relu", "growth-rate", "io.github.rnnkit.util.Matrices.spectralRadius(W)"),

@@ -1,4 +1,4 @@
-import io.github.rnnkit.rnn.Params;
+import io.github.rnnkit.core.Params;
 import io.github.rnnkit.train.Optimizer;
 
 import java.io.BufferedReader;

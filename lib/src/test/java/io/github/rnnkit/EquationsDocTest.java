@@ -1,5 +1,7 @@
 package io.github.rnnkit;
 
+import io.github.rnnkit.core.Loss;
+import io.github.rnnkit.core.Softmax;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -372,13 +374,13 @@ class EquationsDocTest {
 
     @Test
     void anEquationTheJavadocThereDoesNotStateIsReported() {
-        Row stated = new Row(6, "rnn", "p_t = softmax(o_t)", "`Softmax.of`");
-        Row notStated = new Row(7, "rnn", "p_t = softmax(o_t)", "`Softmax.logSumExp`");
-        Row secondNowhere = new Row(8, "rnn", "p_t = softmax(o_t), q_t = σ(a_t)", "`Softmax.of`, `Loss.crossEntropy`");
+        Row stated = new Row(6, "core", "p_t = softmax(o_t)", "`Softmax.of`");
+        Row notStated = new Row(7, "core", "p_t = softmax(o_t)", "`Softmax.logSumExp`");
+        Row secondNowhere = new Row(8, "core", "p_t = softmax(o_t), q_t = σ(a_t)", "`Softmax.of`, `Loss.crossEntropy`");
         assertEquals(List.of(), javadocProblems(stated));
         assertEquals(2, javadocProblems(notStated).size(), javadocProblems(notStated).toString());
         assertEquals(List.of("docs/equations.md:8: no class or method the row names states q_t = … (first: "
-                + "lib/src/main/java/io/github/rnnkit/rnn/Softmax.java:23 (Softmax.of))"), javadocProblems(secondNowhere));
+                + "lib/src/main/java/io/github/rnnkit/core/Softmax.java:23 (Softmax.of))"), javadocProblems(secondNowhere));
     }
 
     @Test

@@ -3,10 +3,10 @@ package io.github.rnnkit.bench;
 import io.github.rnnkit.activation.Activations;
 import io.github.rnnkit.data.Corpus;
 import io.github.rnnkit.data.Vocabulary;
-import io.github.rnnkit.rnn.Example;
+import io.github.rnnkit.core.Example;
 import io.github.rnnkit.rnn.Init;
 import io.github.rnnkit.rnn.Rnn;
-import io.github.rnnkit.train.ClipPolicy;
+import io.github.rnnkit.clip.ClipPolicy;
 import io.github.rnnkit.train.Trainer;
 import io.github.rnnkit.train.TrainingRun;
 

@@ -164,7 +164,7 @@ public final class DeepNet {
         double total = 0;
         for (int s = 0; s < m; s++) {
             double[][] zs = forward(inputs[s]);
-            double[] a = map(zs[w.length - 1], false);
+            double[] a = f.applyAll(zs[w.length - 1]);
             for (int i = 0; i < a.length; i++) {
                 double y = targets[s][i];
                 total += cost == Cost.QUADRATIC
@@ -183,7 +183,7 @@ public final class DeepNet {
         for (double[] x : inputs) {
             double[][] zs = forward(x);
             for (int j = 0; j < w.length; j++) {
-                double[] d = map(zs[j], true);
+                double[] d = f.derivativeAll(zs[j]);
                 for (double v : d) {
                     mean[j] += v / (m * d.length);
                 }
@@ -215,7 +215,7 @@ public final class DeepNet {
             for (int i = 0; i < zs[j].length; i++) {
                 zs[j][i] += b[j][i];
             }
-            a = map(zs[j], false);
+            a = f.applyAll(zs[j]);
         }
         return zs;
     }
@@ -224,8 +224,8 @@ public final class DeepNet {
     private double[][] backprop(double[] x, double[] y, Cost cost) {
         double[][] zs = forward(x);
         int last = w.length - 1;
-        double[] a = map(zs[last], false);
-        double[] slope = map(zs[last], true);
+        double[] a = f.applyAll(zs[last]);
+        double[] slope = f.derivativeAll(zs[last]);
         double[][] deltas = new double[w.length][];
         deltas[last] = new double[a.length];
         for (int i = 0; i < a.length; i++) {
@@ -233,20 +233,12 @@ public final class DeepNet {
         }
         for (int j = last - 1; j >= 0; j--) {
             double[] back = Matrices.times(Matrices.transpose(w[j + 1]), deltas[j + 1]);
-            double[] d = map(zs[j], true);
+            double[] d = f.derivativeAll(zs[j]);
             for (int i = 0; i < back.length; i++) {
                 back[i] *= d[i];
             }
             deltas[j] = back;
         }
         return deltas;
-    }
-
-    private double[] map(double[] z, boolean derivative) {
-        double[] out = new double[z.length];
-        for (int i = 0; i < z.length; i++) {
-            out[i] = derivative ? f.derivative(z[i]) : f.apply(z[i]);
-        }
-        return out;
     }
 }

@@ -1,14 +1,11 @@
 package io.github.rnnkit.clip;
 
+import io.github.rnnkit.core.Params;
 import io.github.rnnkit.rnn.Gradients;
-import io.github.rnnkit.rnn.Params;
 import io.github.rnnkit.util.Check;
 import io.github.rnnkit.util.Matrices;
 
 import java.util.Arrays;
-import java.util.function.DoubleFunction;
-import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Gradient clipping, the standard cure for exploding gradients:
@@ -83,42 +80,38 @@ public final class Clipping {
         return new Clipped<>(out, norm, Matrices.frobenius(out), scale, true);
     }
 
-    /** {@link #byGlobalNorm} with what it did. */
-    public static Clipped<Gradients> byGlobalNormReport(Gradients g, double theta) {
-        Check.notNull("g", g, "Gradients");
-        return globalNorm(g, g.norm(), g::toParams, "d", theta, g::scaled, Gradients::norm);
-    }
-
     /** Every array of {@code g} scaled, g_i ← g_i · θ/‖G‖, when the global norm ‖G‖ = sqrt(Σ_i ‖g_i‖²) exceeds θ. */
     public static Params byGlobalNorm(Params g, double theta) {
         return byGlobalNormReport(g, theta).clipped();
     }
 
-    /** {@link #byGlobalNorm(Params, double)} with what it did. */
+    /**
+     * The global-norm rule, with what it did: g_i ← g_i · θ/‖G‖ for every array when
+     * ‖G‖ = sqrt(Σ_i ‖g_i‖²) exceeds θ; otherwise g as it is.
+     */
     public static Clipped<Params> byGlobalNormReport(Params g, double theta) {
         Check.notNull("g", g, "Params");
-        return globalNorm(g, g.norm(), () -> g, "", theta, g::scaled, Params::norm);
-    }
-
-    /**
-     * The global-norm rule for any set of named tensors: a norm is finite exactly when every entry
-     * is, so the entries are looked at only to name a bad one.
-     */
-    private static <G> Clipped<G> globalNorm(G g, double norm, Supplier<Params> named, String prefix, double theta,
-                                             DoubleFunction<G> scaled, ToDoubleFunction<G> normOf) {
+        double norm = g.norm();
         if (!Double.isFinite(norm)) {
-            Params arrays = named.get();
-            for (String name : arrays.names()) {
-                checkGradient(prefix + name, arrays.get(name));
-            }
+            g.names().forEach(name -> checkGradient(name, g.get(name)));   // a norm is finite exactly when every entry is
         }
         Check.nonNegative("theta", theta);
         if (norm <= theta) {
             return new Clipped<>(g, norm, norm, 1, false);
         }
-        double scale = theta / norm;
-        G out = scaled.apply(scale);
-        return new Clipped<>(out, norm, normOf.applyAsDouble(out), scale, true);
+        Params out = g.scaled(theta / norm);
+        return new Clipped<>(out, norm, out.norm(), theta / norm, true);
+    }
+
+    /** {@link #byGlobalNorm(Gradients, double)} with what it did: the rule on the gradients' Params, dh_0 scaled alike. */
+    public static Clipped<Gradients> byGlobalNormReport(Gradients g, double theta) {
+        Check.notNull("g", g, "Gradients");
+        if (!Double.isFinite(g.norm())) {
+            g.asParams().names().forEach(name -> checkGradient("d" + name, g.asParams().get(name)));   // named as Gradients names them
+        }
+        Clipped<Params> r = byGlobalNormReport(g.asParams(), theta);
+        Gradients out = r.changed() ? g.scaled(r.scale()) : g;
+        return new Clipped<>(out, r.normBefore(), r.normAfter(), r.scale(), r.changed());
     }
 
     /**
@@ -126,14 +119,11 @@ public final class Clipping {
      */
     public static double globalNorm(double[]... tensors) {
         Check.notNull("tensors", tensors, "an array of tensors");
+        double[][][] rows = new double[tensors.length][][];
         for (int i = 0; i < tensors.length; i++) {
-            Check.notNull("tensors[" + i + "]", tensors[i], "a tensor");
+            rows[i] = new double[][] {Check.notNull("tensors[" + i + "]", tensors[i], "a tensor")};
         }
-        double[] norms = new double[tensors.length];
-        for (int i = 0; i < tensors.length; i++) {
-            norms[i] = Matrices.norm(tensors[i]);
-        }
-        return Matrices.norm(norms);
+        return Matrices.globalNorm(rows);
     }
 
     /**

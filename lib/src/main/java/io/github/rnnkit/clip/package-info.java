@@ -8,5 +8,8 @@
  *   by global norm θ:  g_i ← g_i · θ/‖G‖         if ‖G‖ > θ,   ‖G‖ = sqrt(Σ_i ‖g_i‖²)
  *   TensorFlow:        g_i · θ / max(‖G‖, θ)      PyTorch: g_i · min(1, θ / (‖G‖ + 1e-6))
  * </pre>
+ *
+ * A training step's {@link io.github.rnnkit.clip.ClipPolicy} applies one of these rules to a gradient
+ * by parameter name (a {@link io.github.rnnkit.core.Params}).
  */
 package io.github.rnnkit.clip;

@@ -1,7 +1,7 @@
 package io.github.rnnkit.data;
 
-import io.github.rnnkit.rnn.Example;
-import io.github.rnnkit.rnn.Trainable;
+import io.github.rnnkit.core.Example;
+import io.github.rnnkit.core.Trainable;
 import io.github.rnnkit.util.Check;
 
 import java.util.ArrayList;

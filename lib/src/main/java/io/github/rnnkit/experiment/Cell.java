@@ -1,9 +1,9 @@
 package io.github.rnnkit.experiment;
 
 import io.github.rnnkit.data.AddingProblem;
-import io.github.rnnkit.rnn.Example;
-import io.github.rnnkit.rnn.Trainable;
-import io.github.rnnkit.train.ClipPolicy;
+import io.github.rnnkit.core.Example;
+import io.github.rnnkit.core.Trainable;
+import io.github.rnnkit.clip.ClipPolicy;
 import io.github.rnnkit.train.Optimizer;
 import io.github.rnnkit.train.Trainer;
 import io.github.rnnkit.train.TrainingRun;

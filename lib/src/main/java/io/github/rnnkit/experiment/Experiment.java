@@ -1,7 +1,7 @@
 package io.github.rnnkit.experiment;
 
 import io.github.rnnkit.data.AddingProblem;
-import io.github.rnnkit.rnn.Example;
+import io.github.rnnkit.core.Example;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,9 +4,9 @@ import io.github.rnnkit.activation.Activations;
 import io.github.rnnkit.gated.Gru;
 import io.github.rnnkit.gated.Lstm;
 import io.github.rnnkit.rnn.Init;
-import io.github.rnnkit.rnn.Params;
+import io.github.rnnkit.core.Params;
 import io.github.rnnkit.rnn.Rnn;
-import io.github.rnnkit.rnn.Trainable;
+import io.github.rnnkit.core.Trainable;
 import io.github.rnnkit.util.Check;
 
 import java.util.Random;

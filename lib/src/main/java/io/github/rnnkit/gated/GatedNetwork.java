@@ -1,10 +1,11 @@
 package io.github.rnnkit.gated;
 
-import io.github.rnnkit.rnn.Example;
-import io.github.rnnkit.rnn.Loss;
-import io.github.rnnkit.rnn.Params;
-import io.github.rnnkit.rnn.Trainable;
-import io.github.rnnkit.rnn.TrainingState;
+import io.github.rnnkit.core.Evaluation;
+import io.github.rnnkit.core.Example;
+import io.github.rnnkit.core.Loss;
+import io.github.rnnkit.core.Params;
+import io.github.rnnkit.core.Trainable;
+import io.github.rnnkit.core.TrainingState;
 import io.github.rnnkit.util.Check;
 import io.github.rnnkit.util.Matrices;
 
@@ -60,7 +61,7 @@ public abstract sealed class GatedNetwork<N extends GatedNetwork<N>> implements 
     /** The forward pass over xs (xs[t] = x_{t+1}), from h_0 = 0 (and m_0 = 0), one {@link #step} per t. */
     public Trace forward(double[][] xs) {
         checkInputs(xs);
-        Trace tr = new Trace(xs.length, hiddenSize(), memory, gates.size());
+        Trace tr = new Trace(xs.length, hiddenSize(), memory, gates);
         for (int t = 0; t < xs.length; t++) {
             step(tr, t, xs[t]);
         }
@@ -68,7 +69,7 @@ public abstract sealed class GatedNetwork<N extends GatedNetwork<N>> implements 
     }
 
     /** Backpropagation through time from ∂L/∂o_t of every step. */
-    final Result backward(Trace tr, double loss, double[][] dLogits) {
+    final Evaluation<Trace> backward(Trace tr, double loss, double[][] dLogits) {
         Map<String, double[][]> grads = zeroGradients();
         double[][] dhs = new double[tr.length()][];
         double[][] dms = memory ? new double[tr.length()][] : null;
@@ -78,7 +79,7 @@ public abstract sealed class GatedNetwork<N extends GatedNetwork<N>> implements 
             Matrices.addInto(dhs[t], dhNext);                                    // ... + from the step after = ∂L/∂h_t
             dhNext = stepBack(tr, t, dhs[t], dms, grads);
         }
-        return new Result(loss, Params.of(grads), dhs, dms, tr);
+        return new Evaluation<>(loss, Params.of(grads), norms(dhs), memory ? norms(dms) : null, tr);
     }
 
     /** The parameters by name, copied. */
@@ -87,7 +88,7 @@ public abstract sealed class GatedNetwork<N extends GatedNetwork<N>> implements 
     }
 
     /** The loss of any {@link Loss} over xs, with its gradients. */
-    public Result evaluate(double[][] xs, Loss loss) {
+    public Evaluation<Trace> evaluate(double[][] xs, Loss loss) {
         Check.notNull("loss", loss, "a Loss");
         Trace tr = forward(xs);
         Loss.ValueAndGradient l = loss.valueAndGradient(tr.logitsView());
@@ -95,18 +96,18 @@ public abstract sealed class GatedNetwork<N extends GatedNetwork<N>> implements 
     }
 
     /** The loss an example asks for, with its gradients. */
-    public Result evaluate(Example e) {
+    public Evaluation<Trace> evaluate(Example e) {
         Check.notNull("e", e, "an Example");
         return evaluate(e.xs(), e.loss());
     }
 
     /** The per-step cross-entropy and its gradients. */
-    public Result crossEntropy(double[][] xs, int[] targets) {
+    public Evaluation<Trace> crossEntropy(double[][] xs, int[] targets) {
         return evaluate(xs, Loss.crossEntropy(targets));
     }
 
     /** The last step's squared error and its gradients. */
-    public Result lastStepSquaredError(double[][] xs, double[] target) {
+    public Evaluation<Trace> lastStepSquaredError(double[][] xs, double[] target) {
         return evaluate(xs, Loss.lastStepSquaredError(target));
     }
 
@@ -159,6 +160,15 @@ public abstract sealed class GatedNetwork<N extends GatedNetwork<N>> implements 
         Matrices.addOuterInto(g.get("V"), dLogits, h);
         Matrices.addInto(g.get("c")[0], dLogits);
         return Matrices.transposeTimes(arrays.get("V"), dLogits);
+    }
+
+    /** ‖v_t‖ for every step's vector. */
+    private static double[] norms(double[][] vs) {
+        double[] out = new double[vs.length];
+        for (int t = 0; t < vs.length; t++) {
+            out[t] = Matrices.norm(vs[t]);
+        }
+        return out;
     }
 
     /** Zero gradients, one for each parameter. */
@@ -236,9 +246,8 @@ public abstract sealed class GatedNetwork<N extends GatedNetwork<N>> implements 
         }
 
         @Override
-        public Evaluation evaluate(Example e) {
-            Result r = working.evaluate(e);
-            return new Evaluation(r.loss(), r.gradients());
+        public Evaluation<Trace> evaluate(Example e) {
+            return working.evaluate(e);
         }
 
         @Override

@@ -1,7 +1,7 @@
 package io.github.rnnkit.gated;
 
 import io.github.rnnkit.activation.Activations;
-import io.github.rnnkit.rnn.Params;
+import io.github.rnnkit.core.Params;
 import io.github.rnnkit.util.Check;
 import io.github.rnnkit.util.Matrices;
 

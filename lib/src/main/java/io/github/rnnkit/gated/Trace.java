@@ -2,13 +2,15 @@ package io.github.rnnkit.gated;
 
 import io.github.rnnkit.util.Check;
 
+import java.util.List;
+
 /**
  * What a gated network's forward pass kept for backpropagation: per step the input, the hidden
  * state (and the memory cell, for an LSTM), the gate values and the logits o_t.
  *
  * <p>Two ways to read it: one step in the maths' numbering, {@code h(t)} = h_t and {@code m(t)} =
  * m_t for t = 0..T (h_0 = m_0 = 0); or every step at once, zero-based, {@code hs()[t-1]} = h_t.
- * Gate n's values: LSTM 0 i, 1 f, 2 q, 3 g; GRU 0 u, 1 r, 2 n. Accessors return copies.
+ * A gate's values by its letter: an LSTM's i, f, q, g, a GRU's u, r, n. Accessors return copies.
  */
 public final class Trace {
 
@@ -17,10 +19,10 @@ public final class Trace {
     private final double[][] ms;
     private final double[][][] gates;
     private final double[][] logits;
-    private final int gateCount;
+    private final List<String> gateNames;
 
-    /** An empty trace of {@code steps} steps; h_0 (and m_0 with {@code memory}) are zeros. */
-    Trace(int steps, int hidden, boolean memory, int gateCount) {
+    /** An empty trace of {@code steps} steps with these gate letters; h_0 (and m_0 with {@code memory}) are zeros. */
+    Trace(int steps, int hidden, boolean memory, List<String> gateNames) {
         xs = new double[steps][];
         hs = new double[steps + 1][];
         hs[0] = new double[hidden];
@@ -30,7 +32,7 @@ public final class Trace {
         }
         gates = new double[steps][][];
         logits = new double[steps][];
-        this.gateCount = gateCount;
+        this.gateNames = gateNames;
     }
 
     /** Step t+1 (zero-based t): its input, new state h and memory m (null for a GRU), gate values and logits. */
@@ -77,10 +79,11 @@ public final class Trace {
         return Check.copy(logits);
     }
 
-    /** The values of gate {@code n} (LSTM: 0 i, 1 f, 2 q, 3 g; GRU: 0 u, 1 r, 2 n) at steps 1..T. */
-    public double[][] gate(int n) {
-        if (n < 0 || n >= gateCount) {
-            throw new IllegalArgumentException("n: expected a gate index in [0, " + (gateCount - 1) + "], got " + n);
+    /** The values of the gate called {@code letter} (LSTM: i, f, q, g; GRU: u, r, n) at steps 1..T. */
+    public double[][] gate(String letter) {
+        int n = gateNames.indexOf(letter);
+        if (n < 0) {
+            throw new IllegalArgumentException("letter: expected one of the gates " + gateNames + ", got " + letter);
         }
         double[][] out = new double[xs.length][];
         for (int t = 0; t < xs.length; t++) {

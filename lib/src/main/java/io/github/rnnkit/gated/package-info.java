@@ -13,7 +13,7 @@
  * </pre>
  *
  * A forward pass is a {@link io.github.rnnkit.gated.Trace}; a loss with its gradients and
- * ‖∂L/∂h_t‖, ‖∂L/∂m_t‖ is a {@link io.github.rnnkit.gated.Result}. Both networks are
- * {@link io.github.rnnkit.rnn.Trainable}, so {@code train.Trainer} trains them as it trains an Rnn.
+ * ‖∂L/∂h_t‖, ‖∂L/∂m_t‖ is a {@link io.github.rnnkit.core.Evaluation}. Both networks are
+ * {@link io.github.rnnkit.core.Trainable}, so {@code train.Trainer} trains them as it trains an Rnn.
  */
 package io.github.rnnkit.gated;

@@ -1,6 +1,7 @@
 package io.github.rnnkit.grade;
 
 import io.github.rnnkit.util.Check;
+import io.github.rnnkit.util.Matrices;
 import org.junit.jupiter.api.function.Executable;
 import org.opentest4j.AssertionFailedError;
 
@@ -30,7 +31,7 @@ public final class Expect {
         sameLength("x", x, "y", y);
         double worst = 0;
         for (int i = 0; i < x.length; i++) {
-            double r = Math.abs(x[i] - y[i]) / Math.max(1e-8, Math.abs(x[i]) + Math.abs(y[i]));
+            double r = Matrices.relativeError(x[i], y[i]);
             if (Double.isNaN(r)) {
                 return Double.NaN;
             }

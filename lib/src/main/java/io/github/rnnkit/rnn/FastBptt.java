@@ -146,7 +146,7 @@ final class FastBptt {
 
         Gradients gradients(double[] dh0, double[][] dhs) {
             int h = hidden();
-            return new Gradients(sumOfOuters(deltas, inputs, h, inputs()), sumOfOuters(deltas, previous, h, h),
+            return Gradients.computed(sumOfOuters(deltas, inputs, h, inputs()), sumOfOuters(deltas, previous, h, h),
                     sum(deltas, h), sumOfOuters(outputGrads, states, outputs(), h), sum(outputGrads, outputs()),
                     dh0, dhs);
         }

@@ -1,5 +1,7 @@
 package io.github.rnnkit.rnn;
 
+import io.github.rnnkit.core.Loss;
+import io.github.rnnkit.core.Softmax;
 import io.github.rnnkit.util.Check;
 
 /**

@@ -1,6 +1,8 @@
 package io.github.rnnkit.rnn;
 
 import io.github.rnnkit.activation.Activation;
+import io.github.rnnkit.core.Loss;
+import io.github.rnnkit.core.Params;
 import io.github.rnnkit.util.Check;
 import io.github.rnnkit.util.Matrices;
 import tech.tablesaw.api.DoubleColumn;
@@ -65,11 +67,11 @@ public final class GradientCheck {
         Rnn rnn = new Rnn(params, f);
         Gradients g = rnn.bptt(rnn.forward(xs, h0), loss);
         double[] start = h0 == null ? new double[params.hiddenSize()] : h0.clone();
-        Map<String, Double> errors = compareAll(params.toParams(), g.toParams(),
-                q -> loss.value(new Rnn(RnnParams.fromParams(q), f).forward(xs, start).logitsView()), false);
+        Map<String, Double> errors = compareAll(params.asParams(), g.asParams(),
+                q -> loss.value(new Rnn(RnnParams.of(q), f).forward(xs, start).logitsView()), false);
         Params initial = Params.of(Map.of("h0", new double[][] {start}));
         errors.putAll(compareAll(initial, Params.of(Map.of("h0", new double[][] {g.dh0()})),
-                q -> loss.value(rnn.forward(xs, q.vector("h0")).logitsView()), false));
+                q -> loss.value(rnn.forward(xs, q.get("h0")[0]).logitsView()), false));
         return new GradientCheck(errors, false);
     }
 
@@ -79,8 +81,8 @@ public final class GradientCheck {
         Check.notNull("loss", loss, "a function from Params to a loss");
         Map<String, Double> errors = new LinkedHashMap<>();
         for (String name : at.names()) {
-            double[][] value = at.view(name);
-            double[][] exact = analytic.view(name);
+            double[][] value = at.get(name);
+            double[][] exact = analytic.get(name);
             Check.shape("analytic", exact, value.length, value[0].length);
             double worst = 0;
             for (int i = 0; i < value.length; i++) {

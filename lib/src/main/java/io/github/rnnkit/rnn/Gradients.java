@@ -1,34 +1,25 @@
 package io.github.rnnkit.rnn;
 
+import io.github.rnnkit.core.Params;
 import io.github.rnnkit.util.Check;
-import io.github.rnnkit.util.Grid;
 import io.github.rnnkit.util.Matrices;
-
 
 /**
  * The gradients of a loss with respect to the parameters, dU = ∂L/∂U, dW, db, dV, dc, and to
- * the initial state, dh_0 = ∂L/∂h_0. {@link #norm()} is the global L2 norm
- * sqrt(Σ over every parameter entry of g²), the quantity gradient clipping looks at (∂L/∂h_0 is
- * not a parameter and is left out). BPTT also keeps ∂L/∂h_t for every step
- * ({@link #hiddenGradNorms()}). Immutable; every accessor returns a copy.
+ * the initial state, dh_0 = ∂L/∂h_0. A view by letter over one {@link Params} named as the
+ * parameters are (U, W, b, V, c), which {@link #asParams()} hands back as it is. {@link #norm()}
+ * is that Params' global L2 norm sqrt(Σ over every parameter entry of g²), the quantity gradient
+ * clipping looks at (∂L/∂h_0 is not a parameter and is left out). BPTT also keeps ∂L/∂h_t for
+ * every step ({@link #hiddenGradNorms()}). Immutable; every accessor returns a copy.
  */
 public final class Gradients {
 
-    private final double[][] dU;
-    private final double[][] dW;
-    private final double[] db;
-    private final double[][] dV;
-    private final double[] dc;
+    private final Params params;
     private final double[] dh0;
     private final double[][] dhs;
-    private double norm = -1;
 
-    Gradients(double[][] dU, double[][] dW, double[] db, double[][] dV, double[] dc, double[] dh0, double[][] dhs) {
-        this.dU = dU;
-        this.dW = dW;
-        this.db = db;
-        this.dV = dV;
-        this.dc = dc;
+    private Gradients(Params params, double[] dh0, double[][] dhs) {
+        this.params = params;
         this.dh0 = dh0;
         this.dhs = dhs;
     }
@@ -46,43 +37,43 @@ public final class Gradients {
         Check.shape("dV", dV, k, h);
         Check.length("dc", dc, k);
         Check.length("dh0", dh0, h);
-        return new Gradients(Check.copy(dU), Check.copy(dW), db.clone(), Check.copy(dV), dc.clone(), dh0.clone(), null);
+        return new Gradients(RnnParams.named(dU, dW, db, dV, dc), dh0.clone(), null);
     }
 
-    /** The parameter gradients named as the parameters they belong to (U, W, b, V, c), with dh_0 beside them. */
-    public static Gradients fromParams(Params g, double[] dh0) {
-        Check.notNull("g", g, "gradients named U, W, b, V, c").checkRnnNames("g", "gradients");
-        return of(g.view("U"), g.view("W"), g.vector("b"), g.view("V"), g.vector("c"), dh0);
+    /** The view over parameter gradients named as the parameters they belong to (U, W, b, V, c), with dh_0 beside them. */
+    public static Gradients of(Params g, double[] dh0) {
+        RnnParams.checkNames("g", g, "gradients");
+        return of(g.get("U"), g.get("W"), RnnParams.row("b", g), g.get("V"), RnnParams.row("c", g), dh0);
     }
 
-    /** The parameter gradients by the name of their parameter, U, W, b, V, c (b and c as one row); copied. */
-    public Params toParams() {
-        return Params.rnn(Check.copy(dU), Check.copy(dW), db.clone(), Check.copy(dV), dc.clone());
+    /** What BPTT computed: arrays no one else holds, with ∂L/∂h_t of every step (dhs[t-1]). */
+    static Gradients computed(double[][] dU, double[][] dW, double[] db, double[][] dV, double[] dc, double[] dh0, double[][] dhs) {
+        return new Gradients(RnnParams.named(dU, dW, db, dV, dc), dh0, dhs);
     }
 
-    /** The named view over the arrays themselves, for this package's trainer: never modified, never handed out. */
-    Params paramsView() {
-        return Params.rnn(dU, dW, db, dV, dc);
+    /** The parameter gradients by the name of their parameter, U, W, b, V, c (b and c as one row): the one store. */
+    public Params asParams() {
+        return params;
     }
 
     public double[][] dU() {
-        return Check.copy(dU);
+        return params.get("U");
     }
 
     public double[][] dW() {
-        return Check.copy(dW);
+        return params.get("W");
     }
 
     public double[] db() {
-        return db.clone();
+        return RnnParams.row("b", params);
     }
 
     public double[][] dV() {
-        return Check.copy(dV);
+        return params.get("V");
     }
 
     public double[] dc() {
-        return dc.clone();
+        return RnnParams.row("c", params);
     }
 
     public double[] dh0() {
@@ -91,10 +82,7 @@ public final class Gradients {
 
     /** The global L2 norm ‖g‖ = sqrt(Σ over every parameter entry of g²) (∂L/∂h_0 excluded). */
     public double norm() {
-        if (norm < 0) {
-            norm = paramsView().norm();
-        }
-        return norm;
+        return params.norm();
     }
 
     /**
@@ -115,13 +103,16 @@ public final class Gradients {
     /** Every gradient multiplied by s (∂L/∂h_t per step too). */
     public Gradients scaled(double s) {
         Check.finite("s", s);
-        return new Gradients(Matrices.scale(s, dU), Matrices.scale(s, dW), Grid.map(db, x -> s * x), Matrices.scale(s, dV),
-                Grid.map(dc, x -> s * x), Grid.map(dh0, x -> s * x), dhs == null ? null : Matrices.scale(s, dhs));
+        double[] dh0s = dh0.clone();
+        for (int i = 0; i < dh0s.length; i++) {
+            dh0s[i] *= s;
+        }
+        return new Gradients(params.scaled(s), dh0s, dhs == null ? null : Matrices.scale(s, dhs));
     }
 
-    /** The five parameter gradients as matrices in the order of {@link #toParams()}: dU, dW, db, dV, dc (b and c as one row). */
+    /** The five parameter gradients as matrices, copied, in the order of {@link #asParams()}: dU, dW, db, dV, dc. */
     public double[][][] parameterArrays() {
-        return toParams().views().toArray(new double[0][][]);
+        return params.toMap().values().toArray(new double[0][][]);
     }
 
     /** ∂L/∂h_t of every step, for this package's tests; null for gradients built from arrays. */

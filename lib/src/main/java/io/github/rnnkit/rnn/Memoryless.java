@@ -33,13 +33,15 @@ public final class Memoryless {
         Check.notNull("rnn", rnn, "an Rnn");
         Forward fwd = rnn.forward(xs, null);
         RnnParams params = rnn.params();
-        double[][] w = params.wView();
+        double[][] u = params.U();
+        double[][] w = params.W();
+        double[] b = params.b();
         double[][] hs = fwd.hsView();
         double[][] m = new double[hs.length][];
         double push = 0;
         for (int t = 0; t < hs.length; t++) {
-            double[] z = Matrices.times(params.uView(), xs[t]);
-            Matrices.addInto(z, params.bView());
+            double[] z = Matrices.times(u, xs[t]);
+            Matrices.addInto(z, b);
             m[t] = rnn.activation().applyAll(z);
             push = Math.max(push, Matrices.norm(Matrices.times(w, t == 0 ? fwd.h0View() : hs[t - 1])));
         }

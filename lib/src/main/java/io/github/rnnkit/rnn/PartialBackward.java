@@ -1,6 +1,7 @@
 package io.github.rnnkit.rnn;
 
 import io.github.rnnkit.activation.Activation;
+import io.github.rnnkit.core.Loss;
 import io.github.rnnkit.util.Check;
 import io.github.rnnkit.util.Matrices;
 
@@ -51,8 +52,8 @@ final class PartialBackward {
         this.zs = fwd.zsView();
         this.hs = fwd.hsView();
         this.dos = Loss.crossEntropy(targets).gradient(fwd.logitsView());
-        this.w = params.wView();
-        this.v = params.vView();
+        this.w = params.W();
+        this.v = params.V();
         this.f = rnn.activation();
         int hidden = params.hiddenSize();
         this.dU = new double[hidden][params.inputSize()];

@@ -1,6 +1,7 @@
 package io.github.rnnkit.rnn;
 
 import io.github.rnnkit.activation.Activation;
+import io.github.rnnkit.core.Softmax;
 import io.github.rnnkit.util.Check;
 import io.github.rnnkit.util.Matrices;
 
@@ -161,7 +162,7 @@ public final class ReferenceBptt {
         }
 
         Gradients gradients(double[] dh0, double[][] dhs) {
-            return new Gradients(dU, dW, db, dV, dc, dh0, dhs);
+            return Gradients.computed(dU, dW, db, dV, dc, dh0, dhs);
         }
     }
 

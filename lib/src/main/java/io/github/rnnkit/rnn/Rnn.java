@@ -1,8 +1,14 @@
 package io.github.rnnkit.rnn;
 
 import io.github.rnnkit.activation.Activation;
+import io.github.rnnkit.core.Evaluation;
+import io.github.rnnkit.core.Example;
+import io.github.rnnkit.core.Loss;
+import io.github.rnnkit.core.Trainable;
+import io.github.rnnkit.core.TrainingState;
 import io.github.rnnkit.util.Check;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -37,7 +43,7 @@ public final class Rnn implements Trainable<Rnn> {
     public Rnn(RnnParams params, Activation f) {
         this.params = Check.notNull("params", params, "RnnParams");
         Check.notNull("f", f, "an Activation");
-        this.net = new FastBptt(params.uView(), params.wView(), params.bView(), params.vView(), params.cView(), f);
+        this.net = new FastBptt(params.U(), params.W(), params.b(), params.V(), params.c(), f);
     }
 
     public RnnParams params() {
@@ -75,6 +81,12 @@ public final class Rnn implements Trainable<Rnn> {
         return bptt(fwd, Loss.lastStepSquaredError(target));
     }
 
+    /** Full BPTT of the loss {@code e} asks for, from h0 (null: zeros). */
+    public Gradients bptt(Example e, double[] h0) {
+        Check.notNull("e", e, "an Example");
+        return bptt(forward(e.xs(), h0), e.loss());
+    }
+
     /** Full BPTT of any {@link Loss}. */
     public Gradients bptt(Forward fwd, Loss loss) {
         checkForward(fwd);
@@ -82,17 +94,23 @@ public final class Rnn implements Trainable<Rnn> {
         return net.backward(fwd, loss.gradient(fwd.logitsView()));
     }
 
-    /** The forward pass, the loss and its gradients by full BPTT, with one softmax per step for both. */
-    Example.Evaluation evaluate(double[][] xs, double[] h0, Loss loss) {
-        Forward fwd = forward(xs, h0);
+    /** The loss {@code e} asks for from h0 (null: zeros), its gradients by full BPTT and the forward pass, with one softmax per step for both. */
+    public Evaluation<Forward> evaluate(Example e, double[] h0) {
+        Check.notNull("e", e, "an Example");
+        return evaluated(net, forward(e.xs(), h0), e.loss());
+    }
+
+    /** The loss of a forward pass of {@code net}, its gradients by full BPTT and ‖∂L/∂h_t‖. */
+    private static Evaluation<Forward> evaluated(FastBptt net, Forward fwd, Loss loss) {
         Loss.ValueAndGradient l = loss.valueAndGradient(fwd.logitsView());
-        return new Example.Evaluation(fwd, l.value(), net.backward(fwd, l.gradient()));
+        Gradients g = net.backward(fwd, l.gradient());
+        return new Evaluation<>(l.value(), g.asParams(), g.hiddenGradNorms(), null, fwd);
     }
 
     @Override
     public double loss(Example e) {
         Check.notNull("e", e, "an Example");
-        return e.loss().value(forward(e.xsView(), null).logitsView());
+        return e.loss().value(forward(e.xs(), null).logitsView());
     }
 
     @Override
@@ -133,23 +151,25 @@ public final class Rnn implements Trainable<Rnn> {
             this.h0 = h0;
             RnnParams params = start.params;
             net = new FastBptt(params.U(), params.W(), params.b(), params.V(), params.c(), start.net.f);
-            weights = Params.rnn(net.u, net.w, net.b, net.v, net.c).arraysView();
+            weights = new LinkedHashMap<>();
+            weights.put("U", net.u);
+            weights.put("W", net.w);
+            weights.put("b", new double[][] {net.b});
+            weights.put("V", net.v);
+            weights.put("c", new double[][] {net.c});
         }
 
         @Override
-        public Evaluation evaluate(Example e) {
+        public Evaluation<Forward> evaluate(Example e) {
             Check.notNull("e", e, "an Example");
-            double[][] xs = e.xsView();
+            double[][] xs = e.xs();
             Check.matrix("xs", xs, xs.length, net.inputs());
-            Forward fwd = net.forward(xs, h0);
-            Loss.ValueAndGradient l = e.loss().valueAndGradient(fwd.logitsView());
-            return new Evaluation(l.value(), net.backward(fwd, l.gradient()).paramsView());
+            return evaluated(net, net.forward(xs, h0), e.loss());
         }
 
         @Override
         public Rnn network() {
-            return new Rnn(RnnParams.trained(Check.copy(net.u), Check.copy(net.w), net.b.clone(), Check.copy(net.v),
-                    net.c.clone()), net.f);
+            return new Rnn(RnnParams.trained(RnnParams.named(net.u, net.w, net.b, net.v, net.c)), net.f);
         }
 
         @Override

@@ -1,8 +1,9 @@
 package io.github.rnnkit.rnn;
 
+import io.github.rnnkit.core.Example;
+import io.github.rnnkit.core.Trainable;
+import io.github.rnnkit.core.TrainingState;
 import io.github.rnnkit.util.Check;
-
-import java.util.Map;
 
 /**
  * A vanilla RNN whose every sequence starts from one fixed state h_0 instead of zeros:
@@ -45,47 +46,16 @@ public final class RnnFromState implements Trainable<RnnFromState> {
     @Override
     public double loss(Example e) {
         Check.notNull("e", e, "an Example");
-        return e.loss().value(rnn.forward(e.xsView(), h0).logitsView());
+        return e.loss().value(rnn.forward(e.xs(), h0).logitsView());
     }
 
     @Override
     public TrainingState<RnnFromState> startTraining() {
-        return new Training(rnn.startTraining(h0), h0);
+        return rnn.startTraining(h0).map(trained -> new RnnFromState(trained, h0));
     }
 
     @Override
     public String toString() {
         return rnn + " from a fixed h_0";
-    }
-
-    /** The Rnn's own training state, whose sequences start from h_0, handing back networks that keep h_0. */
-    private static final class Training extends TrainingState<RnnFromState> {
-        private final TrainingState<Rnn> inner;
-        private final double[] h0;
-
-        Training(TrainingState<Rnn> inner, double[] h0) {
-            this.inner = inner;
-            this.h0 = h0;
-        }
-
-        @Override
-        public Evaluation evaluate(Example e) {
-            return inner.evaluate(e);
-        }
-
-        @Override
-        public RnnFromState network() {
-            return new RnnFromState(inner.network(), h0);
-        }
-
-        @Override
-        protected Map<String, double[][]> weights() {
-            return inner.weights();
-        }
-
-        @Override
-        protected void changed() {
-            inner.changed();
-        }
     }
 }

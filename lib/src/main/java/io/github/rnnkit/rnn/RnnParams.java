@@ -1,6 +1,12 @@
 package io.github.rnnkit.rnn;
 
+import io.github.rnnkit.core.Params;
 import io.github.rnnkit.util.Check;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The parameters of a vanilla RNN, for hidden size H, input size D and output size K:
@@ -10,24 +16,19 @@ import io.github.rnnkit.util.Check;
  *   o_t = V h_t + c                    V: K×H, c: K
  * </pre>
  *
- * Immutable: {@link #of} copies its arguments and every accessor returns a fresh copy, so no
- * caller can change a parameter set another caller holds. {@link #toParams()} gives the same
- * arrays by name, the form the trainer, the clipping policies and the gradient check work on.
+ * A view by letter over one {@link Params} named U, W, b, V, c (b and c as 1-row matrices), which
+ * {@link #asParams()} hands back as it is: the trainer, the clipping policies and the gradient
+ * check work on that. Immutable: every accessor returns a fresh copy.
  */
 public final class RnnParams {
 
-    private final double[][] u;
-    private final double[][] w;
-    private final double[] b;
-    private final double[][] v;
-    private final double[] c;
+    /** The names of a vanilla RNN's arrays, in order. */
+    static final List<String> NAMES = List.of("U", "W", "b", "V", "c");
 
-    private RnnParams(double[][] u, double[][] w, double[] b, double[][] v, double[] c) {
-        this.u = u;
-        this.w = w;
-        this.b = b;
-        this.v = v;
-        this.c = c;
+    private final Params params;
+
+    private RnnParams(Params params) {
+        this.params = params;
     }
 
     /** Validates the shapes and finiteness of every parameter and copies them. */
@@ -40,82 +41,90 @@ public final class RnnParams {
         int k = Check.rows("V", V);
         Check.matrix("V", V, k, h);
         Check.vector("c", c, k);
-        return new RnnParams(Check.copy(U), Check.copy(W), b.clone(), Check.copy(V), c.clone());
+        return new RnnParams(named(U, W, b, V, c));
     }
 
-    /** The parameters named U, W, b, V, c (b and c as 1-row matrices), validated as {@link #of} does. */
-    public static RnnParams fromParams(Params params) {
-        Check.notNull("params", params, "Params named U, W, b, V, c").checkRnnNames("params", "Params");
-        return of(params.view("U"), params.view("W"), params.vector("b"), params.view("V"), params.vector("c"));
-    }
-
-    /** The five arrays by name, U, W, b, V, c (b and c as 1-row matrices); copied. */
-    public Params toParams() {
-        return Params.rnn(U(), W(), b(), V(), c());
+    /** The view over {@code params}, which must hold exactly U, W, b, V, c, of an RNN's shapes and finite. */
+    public static RnnParams of(Params params) {
+        checkNames("params", params, "parameters");
+        return of(params.get("U"), params.get("W"), row("b", params), params.get("V"), row("c", params));
     }
 
     /**
-     * Parameters over arrays no one else holds, taken as they are: for a trained network, whose
-     * weights may have stopped being finite when its run diverged.
+     * The view over a trained network's arrays, whose weights may have stopped being finite when
+     * its run diverged: only the shapes were checked, when training began.
      */
-    static RnnParams trained(double[][] u, double[][] w, double[] b, double[][] v, double[] c) {
-        return new RnnParams(u, w, b, v, c);
+    static RnnParams trained(Params params) {
+        return new RnnParams(params);
     }
 
-    // Views for the package's own read-only use: nothing in the package writes to them.
-    double[][] uView() {
-        return u;
-    }
-
-    double[][] wView() {
-        return w;
-    }
-
-    double[] bView() {
-        return b;
-    }
-
-    double[][] vView() {
-        return v;
-    }
-
-    double[] cView() {
-        return c;
+    /** U, W, b, V, c by name (b and c as 1-row matrices), the one store these letters read. */
+    public Params asParams() {
+        return params;
     }
 
     public double[][] U() {
-        return Check.copy(u);
+        return params.get("U");
     }
 
     public double[][] W() {
-        return Check.copy(w);
+        return params.get("W");
     }
 
     public double[] b() {
-        return b.clone();
+        return row("b", params);
     }
 
     public double[][] V() {
-        return Check.copy(v);
+        return params.get("V");
     }
 
     public double[] c() {
-        return c.clone();
+        return row("c", params);
     }
 
     /** H, the number of hidden units. */
     public int hiddenSize() {
-        return w.length;
+        return params.rows("W");
     }
 
     /** D, the length of each input vector x_t. */
     public int inputSize() {
-        return u[0].length;
+        return params.cols("U");
     }
 
     /** K, the number of output classes. */
     public int outputSize() {
-        return v.length;
+        return params.rows("V");
+    }
+
+    /** U, W, b, V, c as one Params (b and c as 1-row matrices), copied. */
+    static Params named(double[][] u, double[][] w, double[] b, double[][] v, double[] c) {
+        Map<String, double[][]> m = new LinkedHashMap<>();
+        m.put("U", u);
+        m.put("W", w);
+        m.put("b", new double[][] {b});
+        m.put("V", v);
+        m.put("c", new double[][] {c});
+        return Params.of(m);
+    }
+
+    /** The vector stored as the 1-row matrix {@code name}. */
+    static double[] row(String name, Params params) {
+        double[][] m = params.get(name);
+        if (m.length != 1) {
+            throw new IllegalArgumentException(name + ": expected a vector (a 1-row matrix), got " + m.length + " rows");
+        }
+        return m[0];
+    }
+
+    /** {@code params} after checking that it holds exactly a vanilla RNN's names U, W, b, V, c. */
+    static Params checkNames(String argument, Params params, String what) {
+        Check.notNull(argument, params, what + " named " + NAMES);
+        if (!Set.copyOf(params.names()).equals(Set.copyOf(NAMES))) {
+            throw new IllegalArgumentException(argument + ": expected " + what + " named " + NAMES + ", got " + params.names());
+        }
+        return params;
     }
 
     @Override

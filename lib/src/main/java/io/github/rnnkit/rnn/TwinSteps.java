@@ -1,5 +1,6 @@
 package io.github.rnnkit.rnn;
 
+import io.github.rnnkit.core.Params;
 import io.github.rnnkit.util.Check;
 import io.github.rnnkit.util.Matrices;
 
@@ -42,7 +43,7 @@ public final class TwinSteps {
     /** The tanh RNN's U, W, b, V, c from its sigmoid twin's: the inverse of {@link TanhAsSigmoid#params}. */
     public static RnnParams tanhParams(RnnParams twin) {
         Check.notNull("twin", twin, "the RnnParams of a sigmoid twin");
-        return RnnParams.fromParams(back(twin.toParams()));
+        return RnnParams.of(back(twin.asParams()));
     }
 
     /** ∂L/∂Θ' of the twin, by the chain rule, from the tanh RNN's gradient ∂L/∂Θ at the same function. */
@@ -64,7 +65,7 @@ public final class TwinSteps {
                 v[k][j] = (gV[k][j] + gc[k]) / 2;
             }
         }
-        return named(Matrices.scale(0.5, tanh.dU()), w, Matrices.scale(0.5, new double[][] {gb}), v, new double[][] {gc.clone()});
+        return RnnParams.named(Matrices.scale(0.5, tanh.dU()), w, Matrices.scale(0.5, new double[][] {gb})[0], v, gc);
     }
 
     /** One SGD step of rate η on the twin, Θ' ← Θ' − η ∂L/∂Θ', as the change ΔΘ of the tanh RNN's U, W, b, V, c. */
@@ -75,11 +76,11 @@ public final class TwinSteps {
 
     /** The linear map Θ' ↦ Θ, applied to any five arrays named as a twin's parameters or a step of them. */
     private static Params back(Params twin) {
-        double[][] u = twin.view("U");
-        double[][] w = twin.view("W");
-        double[] b = twin.vector("b");
-        double[][] v = twin.view("V");
-        double[] c = twin.vector("c");
+        double[][] u = twin.get("U");
+        double[][] w = twin.get("W");
+        double[] b = RnnParams.row("b", twin);
+        double[][] v = twin.get("V");
+        double[] c = RnnParams.row("c", twin);
         double[] bBack = new double[b.length];
         for (int i = 0; i < b.length; i++) {
             bBack[i] = b[i] / 2 + rowSum(w[i]) / 4;
@@ -88,18 +89,9 @@ public final class TwinSteps {
         for (int k = 0; k < c.length; k++) {
             cBack[k] = c[k] + rowSum(v[k]) / 2;
         }
-        return named(Matrices.scale(0.5, u), Matrices.scale(0.25, w), new double[][] {bBack}, Matrices.scale(0.5, v), new double[][] {cBack});
+        return RnnParams.named(Matrices.scale(0.5, u), Matrices.scale(0.25, w), bBack, Matrices.scale(0.5, v), cBack);
     }
 
-    private static Params named(double[][] u, double[][] w, double[][] b, double[][] v, double[][] c) {
-        Map<String, double[][]> m = new LinkedHashMap<>();
-        m.put("U", u);
-        m.put("W", w);
-        m.put("b", b);
-        m.put("V", v);
-        m.put("c", c);
-        return Params.wrap(m);
-    }
 
     private static double rowSum(double[] row) {
         double sum = 0;

@@ -6,12 +6,8 @@
  *   z_t = U x_t + W h_{t-1} + b      h_t = f(z_t)      o_t = V h_t + c      p_t = softmax(o_t)
  * </pre>
  *
- * Losses ({@link io.github.rnnkit.rnn.Loss}, {@link io.github.rnnkit.rnn.Softmax}):
- *
- * <pre>
- *   L = Σ_t −log p_t[y_t]       ∂L/∂o_t = p_t − onehot(y_t)
- *   L = ½ ‖o_T − y‖²            ∂L/∂o_T = o_T − y
- * </pre>
+ * The losses, the softmax, the parameters by name and the evaluation record are the core's
+ * ({@code io.github.rnnkit.core}), shared with the gated cells.
  *
  * Backward ({@link io.github.rnnkit.rnn.ReferenceBptt}, one line per equation; the same numbers
  * faster in {@link io.github.rnnkit.rnn.Rnn#bptt}):
@@ -24,12 +20,10 @@
  *   randomised: each link kept with probability π and weighted 1/π, unbiased ({@link io.github.rnnkit.rnn.RandomTruncation})
  * </pre>
  *
- * Parameters by name ({@link io.github.rnnkit.rnn.Params}, {@link io.github.rnnkit.rnn.RnnParams},
- * {@link io.github.rnnkit.rnn.Gradients}), initialisers ({@link io.github.rnnkit.rnn.Init}), the
- * finite-difference check ({@link io.github.rnnkit.rnn.GradientCheck}), training examples
- * ({@link io.github.rnnkit.rnn.Example}) and what a network must offer to be trained
- * ({@link io.github.rnnkit.rnn.Trainable}, {@link io.github.rnnkit.rnn.TrainingState}: the SGD
- * and Adagrad updates Θ ← Θ − η g and Θ ← Θ − η g / sqrt(S + 1e-8)).
+ * The parameters by letter ({@link io.github.rnnkit.rnn.RnnParams}) and their gradients
+ * ({@link io.github.rnnkit.rnn.Gradients}), each a view over one {@link io.github.rnnkit.core.Params};
+ * initialisers ({@link io.github.rnnkit.rnn.Init}) and the finite-difference check
+ * ({@link io.github.rnnkit.rnn.GradientCheck}).
  *
  * <pre>
  *   a tanh RNN is a sigmoid RNN: s_t = (h_t + 1)/2 with U' = 2U, W' = 4W, b' = 2(b − W·1), V' = 2V, c' = c − V·1

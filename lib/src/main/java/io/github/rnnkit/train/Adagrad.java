@@ -33,10 +33,10 @@ public final class Adagrad extends Optimizer {
     @Override
     void updateRow(double[] theta, double[] g, double[][] buffers, int s) {
         double eta = learningRate();
-        double[] sq = buffers[0];
+        double[] S = buffers[0];
         for (int j = 0; j < theta.length; j++) {
-            sq[j] += g[j] * g[j];
-            theta[j] -= eta * g[j] / Math.sqrt(sq[j] + epsilon);
+            S[j] += g[j] * g[j];
+            theta[j] -= eta * g[j] / Math.sqrt(S[j] + epsilon);
         }
     }
 

@@ -61,14 +61,14 @@ public final class Adam extends Optimizer {
     @Override
     void updateRow(double[] theta, double[] g, double[][] buffers, int s) {
         double eta = learningRate();
-        double[] m = buffers[0], sq = buffers[1];
+        double[] M = buffers[0], S = buffers[1];
         double correction1 = 1 - StrictMath.pow(beta1, s), correction2 = 1 - StrictMath.pow(beta2, s);
         for (int j = 0; j < theta.length; j++) {
             theta[j] -= eta * decay * theta[j];
-            m[j] = beta1 * m[j] + (1 - beta1) * g[j];
-            sq[j] = beta2 * sq[j] + (1 - beta2) * g[j] * g[j];
-            double mHat = m[j] / correction1;
-            double sHat = sq[j] / correction2;
+            M[j] = beta1 * M[j] + (1 - beta1) * g[j];
+            S[j] = beta2 * S[j] + (1 - beta2) * g[j] * g[j];
+            double mHat = M[j] / correction1;
+            double sHat = S[j] / correction2;
             theta[j] -= eta * mHat / (Math.sqrt(sHat) + epsilon);
         }
     }

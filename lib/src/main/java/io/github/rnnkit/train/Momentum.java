@@ -42,10 +42,10 @@ public final class Momentum extends Optimizer {
     @Override
     void updateRow(double[] theta, double[] g, double[][] buffers, int s) {
         double eta = learningRate();
-        double[] m = buffers[0];
+        double[] M = buffers[0];
         for (int j = 0; j < theta.length; j++) {
-            m[j] = mu * m[j] + g[j];
-            theta[j] -= eta * (nesterov ? g[j] + mu * m[j] : m[j]);
+            M[j] = mu * M[j] + g[j];
+            theta[j] -= eta * (nesterov ? g[j] + mu * M[j] : M[j]);
         }
     }
 

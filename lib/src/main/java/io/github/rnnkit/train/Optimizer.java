@@ -1,7 +1,7 @@
 package io.github.rnnkit.train;
 
-import io.github.rnnkit.rnn.Params;
-import io.github.rnnkit.rnn.TrainingState;
+import io.github.rnnkit.core.Params;
+import io.github.rnnkit.core.TrainingState;
 import io.github.rnnkit.util.Check;
 
 import java.util.HashMap;

@@ -42,10 +42,10 @@ public final class RmsProp extends Optimizer {
     @Override
     void updateRow(double[] theta, double[] g, double[][] buffers, int s) {
         double eta = learningRate();
-        double[] sq = buffers[0];
+        double[] S = buffers[0];
         for (int j = 0; j < theta.length; j++) {
-            sq[j] = beta * sq[j] + (1 - beta) * g[j] * g[j];
-            theta[j] -= eta * g[j] / (Math.sqrt(sq[j]) + epsilon);
+            S[j] = beta * S[j] + (1 - beta) * g[j] * g[j];
+            theta[j] -= eta * g[j] / (Math.sqrt(S[j]) + epsilon);
         }
     }
 

@@ -1,10 +1,12 @@
 package io.github.rnnkit.train;
 
+import io.github.rnnkit.clip.ClipPolicy;
 import io.github.rnnkit.clip.Clipped;
-import io.github.rnnkit.rnn.Example;
-import io.github.rnnkit.rnn.Params;
-import io.github.rnnkit.rnn.Trainable;
-import io.github.rnnkit.rnn.TrainingState;
+import io.github.rnnkit.core.Evaluation;
+import io.github.rnnkit.core.Example;
+import io.github.rnnkit.core.Params;
+import io.github.rnnkit.core.Trainable;
+import io.github.rnnkit.core.TrainingState;
 import io.github.rnnkit.util.Check;
 import io.github.rnnkit.util.Matrices;
 
@@ -136,7 +138,7 @@ public final class Trainer {
         Optimizer.State moments = optimizer.start();
         TrainingRun.Builder run = new TrainingRun.Builder(optimizer, batch, clip);
         for (int step = 0; step < steps; step++) {
-            TrainingState.Evaluation e = meanOverBatch(state, data, step);
+            Evaluation<?> e = meanOverBatch(state, data, step);
             double norm = e.gradient().norm();
             if (!Double.isFinite(e.loss()) || !Double.isFinite(norm)) {
                 run.diverged("at step " + step + " (loss " + e.loss() + ", gradient norm " + norm + ")");
@@ -159,14 +161,14 @@ public final class Trainer {
     }
 
     /** The mean loss and mean gradient over the examples of update {@code step}: s·B … s·B + B − 1. */
-    private TrainingState.Evaluation meanOverBatch(TrainingState<?> state, IntFunction<Example> data, int step) {
+    private Evaluation<?> meanOverBatch(TrainingState<?> state, IntFunction<Example> data, int step) {
         if (batch == 1) {
             return state.evaluate(example(data, step));
         }
         double loss = 0;
         Map<String, double[][]> sum = null;
         for (int i = 0; i < batch; i++) {
-            TrainingState.Evaluation e = state.evaluate(example(data, step * batch + i));
+            Evaluation<?> e = state.evaluate(example(data, step * batch + i));
             loss += e.loss();
             if (sum == null) {
                 sum = e.gradient().toMap();
@@ -186,7 +188,7 @@ public final class Trainer {
                 }
             }
         }
-        return new TrainingState.Evaluation(loss / batch, Params.of(sum));
+        return Evaluation.ofBatch(loss / batch, Params.of(sum));
     }
 
     private static Example example(IntFunction<Example> data, int index) {

@@ -1,5 +1,6 @@
 package io.github.rnnkit.train;
 
+import io.github.rnnkit.clip.ClipPolicy;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;

@@ -1,9 +1,9 @@
 /**
- * Training any {@link io.github.rnnkit.rnn.Trainable} network on mini-batches of B sequences, update
+ * Training any {@link io.github.rnnkit.core.Trainable} network on mini-batches of B sequences, update
  * s reading the examples s·B … s·B + B − 1:
  *
  * <pre>
- *   g = clip((1/B) Σ_i ∂L_i/∂Θ)               {@link io.github.rnnkit.train.ClipPolicy}: none, value θ, per-tensor norm θ, global norm θ
+ *   g = clip((1/B) Σ_i ∂L_i/∂Θ)               {@link io.github.rnnkit.clip.ClipPolicy}: none, value θ, per-tensor norm θ, global norm θ
  *   SGD:       Θ ← Θ − η g                                                  {@link io.github.rnnkit.train.Sgd}
  *   momentum:  M ← μ M + g,  Θ ← Θ − η M   (Nesterov: Θ ← Θ − η (g + μ M))   {@link io.github.rnnkit.train.Momentum}
  *   RMSProp:   S ← β S + (1 − β) g²,  Θ ← Θ − η g / (√S + ε)                 {@link io.github.rnnkit.train.RmsProp}

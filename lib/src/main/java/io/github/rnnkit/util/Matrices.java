@@ -146,6 +146,19 @@ public final class Matrices {
         return scaledNorm(a);
     }
 
+    /**
+     * The global norm of several arrays, ‖G‖ = sqrt(Σ_i ‖A_i‖_F²): the one norm gradient clipping
+     * and the trainer look at, computed without overflow.
+     */
+    public static double globalNorm(double[][]... arrays) {
+        Check.notNull("arrays", arrays, "matrices");
+        double[] norms = new double[arrays.length];
+        for (int i = 0; i < arrays.length; i++) {
+            norms[i] = frobenius(arrays[i]);
+        }
+        return norm(norms);
+    }
+
     /** cos ∠(x, y) = x·y / (‖x‖ ‖y‖); NaN when either vector is zero (it has no direction). */
     public static double cosine(double[] x, double[] y) {
         Check.notNull("x", x, "a vector");

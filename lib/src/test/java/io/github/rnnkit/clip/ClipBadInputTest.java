@@ -3,7 +3,7 @@ package io.github.rnnkit.clip;
 import io.github.rnnkit.activation.Activations;
 import io.github.rnnkit.rnn.Gradients;
 import io.github.rnnkit.rnn.Init;
-import io.github.rnnkit.rnn.Params;
+import io.github.rnnkit.core.Params;
 import io.github.rnnkit.rnn.Rnn;
 import io.github.rnnkit.testing.BadInput;
 import org.junit.jupiter.api.DynamicTest;
@@ -41,7 +41,7 @@ class ClipBadInputTest {
                 .row("Clipping.byGlobalNorm(Params)", "an infinite entry, naming the array and entry", "W[1][0]",
                         () -> Clipping.byGlobalNorm(Params.of(Map.of("W", new double[][] {{1}, {Double.NEGATIVE_INFINITY}})), 1), "-Infinity")
                 .row("Clipping.byGlobalNormReport(Params)", "a negative limit", "theta",
-                        () -> Clipping.byGlobalNormReport(blownUp.toParams().map(a -> new double[a.length][a[0].length]), -3), "-3")
+                        () -> Clipping.byGlobalNormReport(blownUp.asParams().map(a -> new double[a.length][a[0].length]), -3), "-3")
                 .row("Clipping.globalNorm", "a null list of tensors", "tensors", () -> Clipping.globalNorm((double[][]) null), "null")
                 .row("Clipping.globalNorm", "a null tensor", "tensors[1]", () -> Clipping.globalNorm(new double[] {1}, null), "null")
                 .row("Clipping.tensorFlowGlobalNorm", "a negative limit", "theta", () -> Clipping.tensorFlowGlobalNorm(-1, new double[] {1}), "-1")

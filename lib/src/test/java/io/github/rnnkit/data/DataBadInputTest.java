@@ -1,6 +1,6 @@
 package io.github.rnnkit.data;
 
-import io.github.rnnkit.rnn.Example;
+import io.github.rnnkit.core.Example;
 import io.github.rnnkit.testing.BadInput;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

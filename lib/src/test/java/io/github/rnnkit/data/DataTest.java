@@ -1,6 +1,6 @@
 package io.github.rnnkit.data;
 
-import io.github.rnnkit.rnn.Example;
+import io.github.rnnkit.core.Example;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

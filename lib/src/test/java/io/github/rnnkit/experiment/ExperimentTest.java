@@ -2,10 +2,10 @@ package io.github.rnnkit.experiment;
 
 import io.github.rnnkit.data.AddingProblem;
 import io.github.rnnkit.gated.Lstm;
-import io.github.rnnkit.rnn.Example;
-import io.github.rnnkit.rnn.Params;
+import io.github.rnnkit.core.Example;
+import io.github.rnnkit.core.Params;
 import io.github.rnnkit.rnn.Rnn;
-import io.github.rnnkit.train.ClipPolicy;
+import io.github.rnnkit.clip.ClipPolicy;
 import io.github.rnnkit.train.Optimizer;
 import io.github.rnnkit.train.Trainer;
 import org.junit.jupiter.api.Test;
@@ -118,7 +118,7 @@ class ExperimentTest {
     void everyModelIsFoundByItsRecordedName() {
         for (Model m : Model.values()) {
             assertEquals(m, Model.of(m.id()));
-            assertEquals(Experiment.HIDDEN, ((io.github.rnnkit.rnn.Trainable<?>) m.network(Experiment.HIDDEN, 30, 1)) instanceof Rnn r
+            assertEquals(Experiment.HIDDEN, ((io.github.rnnkit.core.Trainable<?>) m.network(Experiment.HIDDEN, 30, 1)) instanceof Rnn r
                     ? r.params().hiddenSize() : ((io.github.rnnkit.gated.GatedNetwork<?>) m.network(Experiment.HIDDEN, 30, 1)).hiddenSize());
         }
     }

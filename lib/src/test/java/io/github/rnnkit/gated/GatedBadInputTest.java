@@ -4,7 +4,7 @@ import io.github.rnnkit.testing.BadInput;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import io.github.rnnkit.rnn.Params;
+import io.github.rnnkit.core.Params;
 
 import java.util.stream.Stream;
 
@@ -85,9 +85,9 @@ class GatedBadInputTest {
                         () -> gruParams.with("bu", new double[][] {{1}}), "1×2", "row 0 of length 1")
                 .row("Params.with", "a NaN entry", "value[0][1]",
                         () -> lstmParams.with("Uf", new double[][] {{0, Double.NaN, 0}, {0, 0, 0}}), "finite", "NaN")
-                .row("Trace.gate", "a negative gate index", "n", () -> lstmTrace.gate(-1), "[0, 3]", "-1")
-                .row("Trace.gate", "an index past an LSTM's four gates", "n", () -> lstmTrace.gate(4), "[0, 3]", "4")
-                .row("Trace.gate", "an index past a GRU's three gates", "n", () -> gruTrace.gate(3), "[0, 2]", "3")
+                .row("Trace.gate", "a gate number, not a letter", "letter", () -> lstmTrace.gate("1"), "[i, f, q, g]", "1")
+                .row("Trace.gate", "a GRU letter asked of an LSTM", "letter", () -> lstmTrace.gate("u"), "[i, f, q, g]", "u")
+                .row("Trace.gate", "an LSTM letter asked of a GRU", "letter", () -> gruTrace.gate("g"), "[u, r, n]", "g")
                 .tests();
     }
 

@@ -1,7 +1,8 @@
 package io.github.rnnkit.gated;
 
 import io.github.rnnkit.rnn.GradientCheck;
-import io.github.rnnkit.rnn.Params;
+import io.github.rnnkit.core.Evaluation;
+import io.github.rnnkit.core.Params;
 import io.github.rnnkit.util.Matrices;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +24,8 @@ class GatedCellsTest {
      * The fourth-order difference: gate gradients hold entries of 1e-6 beside a loss of 6, which
      * the centred difference cannot resolve from its rounding error.
      */
-    static GradientCheck check(Params p, Function<Params, Result> loss) {
-        return GradientCheck.fourthOrder(p, loss.apply(p).gradients(), q -> loss.apply(q).loss());
+    static GradientCheck check(Params p, Function<Params, Evaluation<Trace>> loss) {
+        return GradientCheck.fourthOrder(p, loss.apply(p).gradient(), q -> loss.apply(q).loss());
     }
 
     @Test
@@ -116,7 +117,7 @@ class GatedCellsTest {
         }
         Trace tr = new Lstm(p).forward(XS);
         double mean = 0;
-        for (double[] f : tr.gate(1)) {
+        for (double[] f : tr.gate("f")) {
             for (double v : f) {
                 mean += v / (f.length * tr.length());
             }
@@ -128,7 +129,7 @@ class GatedCellsTest {
     void theForgetProductsMultiplyTheForgetGatesFromTheEnd() {
         Trace tr = new Lstm(Lstm.init(2, 3, 1, 1.0, 1)).forward(XS);
         double[][] products = Lstm.forgetProducts(tr);
-        double[][] f = tr.gate(1);
+        double[][] f = tr.gate("f");
         assertEquals(1.0, products[6][0]);
         assertEquals(f[5][1] * f[4][1], products[4][1], 1e-15);
     }

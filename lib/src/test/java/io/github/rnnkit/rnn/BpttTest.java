@@ -2,6 +2,9 @@ package io.github.rnnkit.rnn;
 
 import io.github.rnnkit.activation.Activation;
 import io.github.rnnkit.activation.Activations;
+import io.github.rnnkit.core.Loss;
+import io.github.rnnkit.core.Params;
+import io.github.rnnkit.core.Softmax;
 import io.github.rnnkit.util.Matrices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,11 +64,11 @@ class BpttTest {
     void aGradientCheckFindsAWrongGradient() {
         RnnParams p = Init.uniform(H, D, K, 7);
         Rnn rnn = new Rnn(p, Activations.TANH);
-        Params right = rnn.bptt(rnn.forward(inputs(3), null), TARGETS).toParams();
+        Params right = rnn.bptt(rnn.forward(inputs(3), null), TARGETS).asParams();
         double[][] w = right.get("W");
         w[1][2] *= 1.001;
-        GradientCheck check = GradientCheck.of(p.toParams(), right.with("W", w),
-                q -> new Rnn(RnnParams.fromParams(q), Activations.TANH).forward(inputs(3), null).loss(TARGETS));
+        GradientCheck check = GradientCheck.of(p.asParams(), right.with("W", w),
+                q -> new Rnn(RnnParams.of(q), Activations.TANH).forward(inputs(3), null).loss(TARGETS));
         assertTrue(check.relativeErrors().get("W") > 1e-5, check.toString());
         assertTrue(check.relativeErrors().get("U") < 1e-7, check.toString());
     }

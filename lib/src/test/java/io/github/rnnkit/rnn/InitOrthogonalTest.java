@@ -32,6 +32,6 @@ class InitOrthogonalTest {
     void theOtherParametersAreTheUniformInitialisations() {
         RnnParams o = Init.orthogonal(5, 3, 2, 11);
         RnnParams u = Init.uniform(5, 3, 2, 11);
-        assertArrayEquals(u.toParams().flatten(), o.toParams().with("W", u.W()).flatten(), 0);
+        assertArrayEquals(u.asParams().flatten(), o.asParams().with("W", u.W()).flatten(), 0);
     }
 }

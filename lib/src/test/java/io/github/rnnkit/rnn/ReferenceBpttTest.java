@@ -2,6 +2,7 @@ package io.github.rnnkit.rnn;
 
 import io.github.rnnkit.activation.Activation;
 import io.github.rnnkit.activation.Activations;
+import io.github.rnnkit.core.Params;
 import io.github.rnnkit.util.Matrices;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -71,8 +72,8 @@ class ReferenceBpttTest {
      * in different orders, so they agree to rounding, not to the bit.
      */
     static void assertSameGradients(Gradients expected, Gradients actual, String where) {
-        Params e = expected.toParams();
-        Params a = actual.toParams();
+        Params e = expected.asParams();
+        Params a = actual.asParams();
         for (String name : e.names()) {
             assertClose(e.get(name), a.get(name), where + " d" + name);
         }

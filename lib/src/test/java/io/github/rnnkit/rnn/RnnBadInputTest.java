@@ -1,6 +1,10 @@
 package io.github.rnnkit.rnn;
 
 import io.github.rnnkit.activation.Activations;
+import io.github.rnnkit.core.Example;
+import io.github.rnnkit.core.Loss;
+import io.github.rnnkit.core.Params;
+import io.github.rnnkit.core.Softmax;
 import io.github.rnnkit.testing.BadInput;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -93,7 +97,7 @@ class RnnBadInputTest {
     @TestFactory
     Stream<DynamicTest> examplesLossesAndNamedParametersRejectBadInput() {
         Example example = Example.perStep(XS, TARGETS);
-        Params named = P.toParams();
+        Params named = P.asParams();
         return BadInput.table()
                 .row("Example.perStep", "targets of another length than the inputs", "targets", () -> Example.perStep(XS, new int[] {1}), "2 class indices", "got 1")
                 .row("Example.perStep", "null targets", "targets", () -> Example.perStep(XS, null), "class indices", "null")
@@ -102,9 +106,9 @@ class RnnBadInputTest {
                 .row("Example.lastStep", "a NaN input", "xs[1][0]", () -> Example.lastStep(new double[][] {{1}, {Double.NaN}}, new double[] {1}), "NaN")
                 .row("Example.lastStep", "an empty target", "target", () -> Example.lastStep(XS, new double[0]), "length 0")
                 .row("Example.lastStep", "an infinite target", "target[0]", () -> Example.lastStep(XS, new double[] {Double.NEGATIVE_INFINITY}), "Infinity")
-                .row("Example.evaluate", "a null network", "rnn", () -> example.evaluate(null, null), "Rnn")
-                .row("Example.evaluate", "a network with fewer classes than the targets need", "targets[1]",
-                        () -> example.evaluate(new Rnn(Init.uniform(3, 2, 2, 1), Activations.TANH), null), "[0, 1]", "3")
+                .row("Rnn.evaluate", "a null example", "e", () -> new Rnn(Init.uniform(3, 2, 2, 1), Activations.TANH).evaluate(null, null), "Example")
+                .row("Rnn.evaluate", "a network with fewer classes than the targets need", "targets[1]",
+                        () -> new Rnn(Init.uniform(3, 2, 2, 1), Activations.TANH).evaluate(example, null), "[0, 1]", "3")
                 .row("Loss.crossEntropy", "null targets", "targets", () -> Loss.crossEntropy(null), "class indices", "null")
                 .row("Loss.value", "logits for more steps than targets", "targets",
                         () -> Loss.crossEntropy(new int[] {0}).value(new double[][] {{1, 2}, {3, 4}}), "2 class indices", "got 1")
@@ -123,11 +127,11 @@ class RnnBadInputTest {
                 .row("Params.map", "a function that returns its argument", "f", () -> named.map(a -> a), "new array", "U")
                 .row("Params.map", "a function that changes the shape", "f(U)", () -> named.map(a -> new double[1][1]), "3×2", "1 rows")
                 .row("Params.scaled", "a NaN factor", "s", () -> named.scaled(Double.NaN), "finite", "NaN")
-                .row("RnnParams.fromParams", "null", "params", () -> RnnParams.fromParams(null), "U, W, b, V, c", "null")
-                .row("RnnParams.fromParams", "a set without W, b, V, c", "params",
-                        () -> RnnParams.fromParams(Params.of(Map.of("U", P.U()))), "[U, W, b, V, c]", "got [U]")
-                .row("Gradients.fromParams", "a b that is no vector", "b",
-                        () -> Gradients.fromParams(Params.of(new java.util.LinkedHashMap<>(Map.of("U", P.U(), "W", P.W(), "b", P.W(), "V", P.V(), "c", new double[][] {P.c()}))), new double[3]),
+                .row("RnnParams.of(Params)", "null", "params", () -> RnnParams.of(null), "U, W, b, V, c", "null")
+                .row("RnnParams.of(Params)", "a set without W, b, V, c", "params",
+                        () -> RnnParams.of(Params.of(Map.of("U", P.U()))), "[U, W, b, V, c]", "got [U]")
+                .row("Gradients.of(Params, dh0)", "a b that is no vector", "b",
+                        () -> Gradients.of(Params.of(new java.util.LinkedHashMap<>(Map.of("U", P.U(), "W", P.W(), "b", P.W(), "V", P.V(), "c", new double[][] {P.c()}))), new double[3]),
                         "1-row", "3 rows")
                 .row("Forward.h", "a step past T", "t", () -> FWD.h(3), "[0, 2]", "3")
                 .row("Forward.z", "step 0, which has no pre-activation", "t", () -> FWD.z(0), "[1, 2]", "0")

@@ -1,6 +1,7 @@
 package io.github.rnnkit.rnn;
 
 import io.github.rnnkit.activation.Activations;
+import io.github.rnnkit.core.Example;
 import io.github.rnnkit.testing.BadInput;
 import io.github.rnnkit.train.Trainer;
 import io.github.rnnkit.train.TrainingRun;

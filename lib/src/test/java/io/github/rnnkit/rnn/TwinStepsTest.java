@@ -1,6 +1,8 @@
 package io.github.rnnkit.rnn;
 
 import io.github.rnnkit.activation.Activations;
+import io.github.rnnkit.core.Example;
+import io.github.rnnkit.core.Params;
 import io.github.rnnkit.testing.BadInput;
 import io.github.rnnkit.util.Matrices;
 import org.junit.jupiter.api.DynamicTest;
@@ -29,12 +31,13 @@ class TwinStepsTest {
 
     /** The tanh RNN's gradient, by its own BPTT from h_0 = 0. */
     private static Gradients tanhGradient() {
-        return EXAMPLE.evaluate(new Rnn(TANH, Activations.TANH), null).gradients();
+        return new Rnn(TANH, Activations.TANH).bptt(new Rnn(TANH, Activations.TANH).forward(EXAMPLE.xs(), null), EXAMPLE.loss());
     }
 
     /** The twin's gradient, by BPTT through the sigmoid network itself from s_0 = ½·1. */
     private static Gradients twinBptt() {
-        return EXAMPLE.evaluate(new Rnn(TanhAsSigmoid.params(TANH), Activations.SIGMOID), half()).gradients();
+        Rnn twin = new Rnn(TanhAsSigmoid.params(TANH), Activations.SIGMOID);
+        return twin.bptt(twin.forward(EXAMPLE.xs(), half()), EXAMPLE.loss());
     }
 
     private static void assertSame(Params expected, Params actual, double tolerance) {
@@ -49,26 +52,26 @@ class TwinStepsTest {
 
     @Test
     void tanhParamsUndoesTheTwinsParameters() {
-        assertSame(TANH.toParams(), TwinSteps.tanhParams(TanhAsSigmoid.params(TANH)).toParams(), 1e-14);
+        assertSame(TANH.asParams(), TwinSteps.tanhParams(TanhAsSigmoid.params(TANH)).asParams(), 1e-14);
     }
 
     @Test
     void theTwinGradientByTheChainRuleIsTheTwinsOwnBptt() {
-        assertSame(twinBptt().toParams(), TwinSteps.twinGradient(tanhGradient()), 1e-12);
+        assertSame(twinBptt().asParams(), TwinSteps.twinGradient(tanhGradient()), 1e-12);
     }
 
     @Test
     void anSgdStepOnTheTwinIsTheStepReadBackInTanhCoordinates() {
         double eta = 0.3;
         Params step = TwinSteps.sgdStep(tanhGradient(), eta);
-        Params after = TANH.toParams();
+        Params after = TANH.asParams();
         for (String name : after.names()) {
             after = after.with(name, plus(after.get(name), step.get(name), 1));
         }
         // the twin of the stepped tanh RNN (the forward map) against the twin stepped by its own BPTT gradient
-        Params twinAfter = TanhAsSigmoid.params(RnnParams.fromParams(after)).toParams();
-        Params twinBefore = TanhAsSigmoid.params(TANH).toParams();
-        Params g = twinBptt().toParams();
+        Params twinAfter = TanhAsSigmoid.params(RnnParams.of(after)).asParams();
+        Params twinBefore = TanhAsSigmoid.params(TANH).asParams();
+        Params g = twinBptt().asParams();
         for (String name : twinBefore.names()) {
             double[][] expected = plus(twinBefore.get(name), g.get(name), -eta);
             for (int i = 0; i < expected.length; i++) {

@@ -1,7 +1,8 @@
 package io.github.rnnkit.train;
 
-import io.github.rnnkit.rnn.Example;
-import io.github.rnnkit.rnn.Params;
+import io.github.rnnkit.clip.ClipPolicy;
+import io.github.rnnkit.core.Example;
+import io.github.rnnkit.core.Params;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,9 +1,10 @@
 package io.github.rnnkit.train;
 
-import io.github.rnnkit.rnn.Example;
-import io.github.rnnkit.rnn.Params;
-import io.github.rnnkit.rnn.Trainable;
-import io.github.rnnkit.rnn.TrainingState;
+import io.github.rnnkit.core.Evaluation;
+import io.github.rnnkit.core.Example;
+import io.github.rnnkit.core.Params;
+import io.github.rnnkit.core.Trainable;
+import io.github.rnnkit.core.TrainingState;
 
 import java.util.Map;
 
@@ -44,13 +45,13 @@ final class Quadratic implements Trainable<Quadratic> {
         double[][] working = {theta.clone()};
         return new TrainingState<>() {
             @Override
-            public Evaluation evaluate(Example e) {
+            public Evaluation<?> evaluate(Example e) {
                 double[] x = e.xs()[0];
                 double[] g = new double[a.length];
                 for (int i = 0; i < a.length; i++) {
                     g[i] = a[i] * (working[0][i] - x[i]);
                 }
-                return new Evaluation(lossAt(working[0], x), Params.of(Map.of("theta", new double[][] {g})));
+                return Evaluation.ofBatch(lossAt(working[0], x), Params.of(Map.of("theta", new double[][] {g})));
             }
 
             @Override

@@ -1,10 +1,11 @@
 package io.github.rnnkit.train;
 
+import io.github.rnnkit.clip.ClipPolicy;
 import io.github.rnnkit.activation.Activations;
 import io.github.rnnkit.gated.Lstm;
-import io.github.rnnkit.rnn.Example;
+import io.github.rnnkit.core.Example;
 import io.github.rnnkit.rnn.Init;
-import io.github.rnnkit.rnn.Params;
+import io.github.rnnkit.core.Params;
 import io.github.rnnkit.rnn.Rnn;
 import io.github.rnnkit.testing.BadInput;
 import org.junit.jupiter.api.DynamicTest;
@@ -60,7 +61,7 @@ class TrainBadInputTest {
                 .row("Optimizer.State.step", "a gradient of another shape", "g.theta", () -> Optimizer.adam(0.1).start().step(ROW,
                         Params.of(Map.of("theta", new double[][] {{1, 2, 3}}))), "1×2", "length 3")
                 .row("Optimizer.State.step", "a null network in training", "network",
-                        () -> Optimizer.sgd(0.1).start().step((io.github.rnnkit.rnn.TrainingState<?>) null, ROW), "TrainingState")
+                        () -> Optimizer.sgd(0.1).start().step((io.github.rnnkit.core.TrainingState<?>) null, ROW), "TrainingState")
                 .row("Trainer.train", "examples wider than the network's input", "xs",
                         () -> Trainer.sgd(0.1).train(rnn, 1, i -> wide), "1×2", "length 3")
                 .row("Trainer.train", "an LSTM with fewer classes than the targets", "targets[1]",
@@ -68,9 +69,9 @@ class TrainBadInputTest {
                 .row("Trainer.train", "checkpoints every 0 steps", "every", () -> Trainer.sgd(0.1).train(rnn, 2, i -> example, 0, (d, n) -> { }), ">= 1", "0")
                 .row("Trainer.train", "a null checkpoint", "checkpoint", () -> Trainer.sgd(0.1).train(rnn, 2, i -> example, 1, null), "null")
                 .row("TrainingRun.step", "a step not completed", "i", () -> run.step(2), "[0, 1]", "2")
-                .row("ClipPolicy.value", "a negative limit", "limit", () -> ClipPolicy.value(-5), ">= 0", "-5")
-                .row("ClipPolicy.norm", "a NaN limit", "maxNorm", () -> ClipPolicy.norm(Double.NaN), "NaN")
-                .row("ClipPolicy.globalNorm", "a negative limit", "maxNorm", () -> ClipPolicy.globalNorm(-1), "-1")
+                .row("ClipPolicy.value", "a negative θ", "theta", () -> ClipPolicy.value(-5), ">= 0", "-5")
+                .row("ClipPolicy.norm", "a NaN θ", "theta", () -> ClipPolicy.norm(Double.NaN), "NaN")
+                .row("ClipPolicy.globalNorm", "a negative θ", "theta", () -> ClipPolicy.globalNorm(-1), "-1")
                 .row("ClipPolicy.apply", "null gradients", "g", () -> ClipPolicy.value(1).apply(null), "null")
                 .tests();
     }

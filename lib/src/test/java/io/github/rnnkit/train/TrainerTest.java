@@ -1,17 +1,18 @@
 package io.github.rnnkit.train;
 
+import io.github.rnnkit.clip.ClipPolicy;
 import io.github.rnnkit.activation.Activations;
 import io.github.rnnkit.data.AddingProblem;
 import io.github.rnnkit.data.Corpus;
 import io.github.rnnkit.data.Vocabulary;
 import io.github.rnnkit.gated.Gru;
 import io.github.rnnkit.gated.Lstm;
-import io.github.rnnkit.rnn.Example;
+import io.github.rnnkit.core.Example;
 import io.github.rnnkit.rnn.Init;
-import io.github.rnnkit.rnn.Params;
+import io.github.rnnkit.core.Params;
 import io.github.rnnkit.rnn.Rnn;
 import io.github.rnnkit.rnn.RnnParams;
-import io.github.rnnkit.rnn.Trainable;
+import io.github.rnnkit.core.Trainable;
 import io.github.rnnkit.util.Matrices;
 import org.junit.jupiter.api.Test;
 
@@ -68,11 +69,11 @@ class TrainerTest {
     void trainingLeavesTheStartingNetworkAsItWas() {
         RnnParams p = Init.uniform(8, VOCAB.size(), VOCAB.size(), 2);
         Rnn start = new Rnn(p, Activations.TANH);
-        double before = start.forward(window(0).xs(), null).loss(window(0).targets());
+        double before = start.loss(window(0));
         TrainingRun<Rnn> run = Trainer.sgd(0.1).train(start, 20, TrainerTest::window);
         assertArrayEquals(Init.uniform(8, VOCAB.size(), VOCAB.size(), 2).W(), start.params().W());
-        assertEquals(before, start.forward(window(0).xs(), null).loss(window(0).targets()));
-        assertTrue(run.network().forward(window(0).xs(), null).loss(window(0).targets()) < before);
+        assertEquals(before, start.loss(window(0)));
+        assertTrue(run.network().loss(window(0)) < before);
     }
 
     /** One SGD step by hand: θ − η ∂L/∂θ, from the network's own gradient. */
@@ -99,18 +100,18 @@ class TrainerTest {
 
     @Test
     void anSgdStepOnAnRnnIsThetaMinusEtaTimesItsGradient() {
-        oneSgdStepIsThetaMinusEtaG(new Rnn(Init.uniform(4, 2, 1, 1), Activations.TANH), r -> r.params().toParams(),
-                r -> EXAMPLE.evaluate(r, null).gradients().toParams());
+        oneSgdStepIsThetaMinusEtaG(new Rnn(Init.uniform(4, 2, 1, 1), Activations.TANH), r -> r.params().asParams(),
+                r -> r.evaluate(EXAMPLE, null).gradient());
     }
 
     @Test
     void anSgdStepOnAnLstmIsThetaMinusEtaTimesItsGradient() {
-        oneSgdStepIsThetaMinusEtaG(new Lstm(Lstm.init(4, 2, 1, 1.0, 1)), Lstm::params, l -> l.evaluate(EXAMPLE).gradients());
+        oneSgdStepIsThetaMinusEtaG(new Lstm(Lstm.init(4, 2, 1, 1.0, 1)), Lstm::params, l -> l.evaluate(EXAMPLE).gradient());
     }
 
     @Test
     void anSgdStepOnAGruIsThetaMinusEtaTimesItsGradient() {
-        oneSgdStepIsThetaMinusEtaG(new Gru(Gru.init(4, 2, 1, 1)), Gru::params, g -> g.evaluate(EXAMPLE).gradients());
+        oneSgdStepIsThetaMinusEtaG(new Gru(Gru.init(4, 2, 1, 1)), Gru::params, g -> g.evaluate(EXAMPLE).gradient());
     }
 
     /** S ← S + g², Θ ← Θ − η g / sqrt(S + 1e-8), in place, entry by entry. */
@@ -129,10 +130,10 @@ class TrainerTest {
         List<Example> data = AddingProblem.examples(2, 5, 9);
         double[][] theta = start.params().get("Wf");
         double[][] m = new double[theta.length][theta[0].length];
-        adagradByHand(theta, m, start.evaluate(data.get(0)).gradients().get("Wf"), 0.05);
+        adagradByHand(theta, m, start.evaluate(data.get(0)).gradient().get("Wf"), 0.05);
         Lstm afterOne = Trainer.adagrad(0.05).train(start, 1, data::get).network();
         assertArrayEquals(theta, afterOne.params().get("Wf"));
-        adagradByHand(theta, m, afterOne.evaluate(data.get(1)).gradients().get("Wf"), 0.05);
+        adagradByHand(theta, m, afterOne.evaluate(data.get(1)).gradient().get("Wf"), 0.05);
         Lstm afterTwo = Trainer.adagrad(0.05).train(start, 2, data::get).network();
         for (int i = 0; i < theta.length; i++) {
             assertArrayEquals(theta[i], afterTwo.params().get("Wf")[i], 1e-15, "row " + i);
@@ -215,7 +216,7 @@ class TrainerTest {
 
     @Test
     void aPolicyClipsEveryParameterOfAGatedNetwork() {
-        Params g = new Lstm(Lstm.init(4, 2, 1, 1.0, 1)).evaluate(EXAMPLE).gradients().scaled(100);
+        Params g = new Lstm(Lstm.init(4, 2, 1, 1.0, 1)).evaluate(EXAMPLE).gradient().scaled(100);
         Params clipped = ClipPolicy.value(0.01).apply(g).clipped();
         assertEquals(g.names(), clipped.names());
         for (double v : clipped.flatten()) {
@@ -249,7 +250,7 @@ class TrainerTest {
         List<Example> train = AddingProblem.examples(200, 8, 4);
         Trainer sgd = Trainer.sgd(0.05).clip(ClipPolicy.globalNorm(1));
         Function<Integer, double[]> run = seed -> {
-            double[] rnn = sgd.train(new Rnn(Init.uniform(6, 2, 1, seed), Activations.RELU), 200, train::get).network().params().toParams().flatten();
+            double[] rnn = sgd.train(new Rnn(Init.uniform(6, 2, 1, seed), Activations.RELU), 200, train::get).network().params().asParams().flatten();
             double[] gru = sgd.train(new Gru(Gru.init(6, 2, 1, seed)), 200, train::get).network().params().flatten();
             return Matrices.flatten(new double[][] {rnn, gru});
         };

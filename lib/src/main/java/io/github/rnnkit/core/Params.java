@@ -1,9 +1,8 @@
-package io.github.rnnkit.rnn;
+package io.github.rnnkit.core;
 
 import io.github.rnnkit.util.Check;
 import io.github.rnnkit.util.Matrices;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +11,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * The parameters Θ of a network by name, or a gradient ∂L/∂Θ under the same names: each a matrix,
- * a bias being a 1×n matrix. A vanilla RNN's are U, W, b, V, c ({@link RnnParams#toParams()},
- * {@link Gradients#toParams()}); an LSTM's are U_g, W_g, b_g for every gate g, then V and c.
- * Names keep the order they were given in.
+ * a bias being a 1×n matrix. The one store of a network's numbers: a vanilla RNN's are U, W, b,
+ * V, c, which {@code rnn.RnnParams} and {@code rnn.Gradients} read by letter; an LSTM's or GRU's
+ * are U_g, W_g, b_g for every gate g, then V and c. Names keep the order they were given in.
  *
  * <p>Immutable: arrays are copied in and out. Shapes are checked, entries are not, since a
  * gradient may hold NaN or ±∞; {@link #with} checks that a replacement value is finite.
@@ -44,25 +43,19 @@ public final class Params {
         return new Params(copy);
     }
 
-    /** Arrays that no one else holds, taken as they are: for the library's freshly computed gradients. */
-    static Params wrap(Map<String, double[][]> arrays) {
-        return new Params(arrays);
-    }
-
-    /** A vanilla RNN's five arrays named U, W, b, V, c (b and c as 1-row matrices), taken as they are. */
-    static Params rnn(double[][] u, double[][] w, double[] b, double[][] v, double[] c) {
-        Map<String, double[][]> m = new LinkedHashMap<>();
-        m.put("U", u);
-        m.put("W", w);
-        m.put("b", new double[][] {b});
-        m.put("V", v);
-        m.put("c", new double[][] {c});
-        return wrap(m);
-    }
-
     /** The names, in order. */
     public List<String> names() {
         return List.copyOf(arrays.keySet());
+    }
+
+    /** The number of rows of the array called {@code name} (1 for a bias). */
+    public int rows(String name) {
+        return view(name).length;
+    }
+
+    /** The number of columns of the array called {@code name}. */
+    public int cols(String name) {
+        return view(name)[0].length;
     }
 
     /** A copy of the array called {@code name}. */
@@ -111,15 +104,10 @@ public final class Params {
         return map(m -> Matrices.scale(s, m));
     }
 
-    /** sqrt of the sum of every squared entry: the global L2 norm (computed once: the trainer and the clipping policy both ask). */
+    /** ‖g‖ = sqrt(Σ over every entry of g²), the global L2 norm (computed once: the trainer and the clipping policy both ask). */
     public double norm() {
         if (norm < 0) {
-            double[] norms = new double[arrays.size()];
-            int i = 0;
-            for (double[][] m : arrays.values()) {
-                norms[i++] = Matrices.frobenius(m);
-            }
-            norm = Matrices.norm(norms);
+            norm = Matrices.globalNorm(arrays.values().toArray(new double[0][][]));
         }
         return norm;
     }
@@ -145,33 +133,6 @@ public final class Params {
             throw new IllegalArgumentException("name: expected one of " + arrays.keySet() + ", got " + name);
         }
         return m;
-    }
-
-    /** This set, after checking that it holds exactly a vanilla RNN's names U, W, b, V, c; {@code name} is the argument's. */
-    Params checkRnnNames(String name, String what) {
-        if (!new java.util.HashSet<>(arrays.keySet()).equals(java.util.Set.of("U", "W", "b", "V", "c"))) {
-            throw new IllegalArgumentException(name + ": expected " + what + " named [U, W, b, V, c], got " + arrays.keySet());
-        }
-        return this;
-    }
-
-    /** The vector stored as the 1-row matrix {@code name}, itself. */
-    double[] vector(String name) {
-        double[][] m = view(name);
-        if (m.length != 1) {
-            throw new IllegalArgumentException(name + ": expected a vector (a 1-row matrix), got " + m.length + " rows");
-        }
-        return m[0];
-    }
-
-    /** The map of arrays itself (unmodifiable, its arrays not), for a training state's own arrays. */
-    Map<String, double[][]> arraysView() {
-        return arrays;
-    }
-
-    /** The arrays themselves in name order, for this package's read-only use. */
-    List<double[][]> views() {
-        return new ArrayList<>(arrays.values());
     }
 
     @Override

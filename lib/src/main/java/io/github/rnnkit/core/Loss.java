@@ -1,4 +1,4 @@
-package io.github.rnnkit.rnn;
+package io.github.rnnkit.core;
 
 import io.github.rnnkit.util.Check;
 
@@ -11,7 +11,7 @@ import io.github.rnnkit.util.Check;
  *   regression (a vector y for step T):     L = ½ ‖o_T − y‖²                   ∂L/∂o_T = o_T − y, 0 before T
  * </pre>
  *
- * Both networks of the kit, {@link Rnn} and the gated ones, use these two and nothing else; the
+ * Both networks of the kit, {@code Rnn} and the gated ones, use these two and nothing else; the
  * cross-entropy comes from {@link Softmax}. Immutable.
  */
 public abstract sealed class Loss {

@@ -1,4 +1,4 @@
-package io.github.rnnkit.rnn;
+package io.github.rnnkit.core;
 
 /**
  * A network that {@code io.github.rnnkit.train.Trainer} can train: the vanilla {@link Rnn} and

@@ -1,45 +1,43 @@
-package io.github.rnnkit.train;
+package io.github.rnnkit.clip;
 
-import io.github.rnnkit.clip.Clipped;
-import io.github.rnnkit.clip.Clipping;
-import io.github.rnnkit.rnn.Params;
+import io.github.rnnkit.core.Params;
 import io.github.rnnkit.util.Check;
 
 /**
  * What a training step does to the gradients before the update, with θ the threshold: nothing,
  * clip every entry to [−θ, θ], clip each parameter's gradient to norm θ on its own, or clip all
  * of them together to global norm θ (the rules of {@link Clipping}). The same policies serve every
- * network the {@link Trainer} trains, since they act on the gradient by parameter name.
+ * network the {@code train.Trainer} trains, since they act on the gradient by parameter name.
  */
 public final class ClipPolicy {
 
     private enum Kind { NONE, VALUE, NORM, GLOBAL_NORM }
 
     private final Kind kind;
-    private final double limit;
+    private final double theta;
 
-    private ClipPolicy(Kind kind, double limit) {
+    private ClipPolicy(Kind kind, double theta) {
         this.kind = kind;
-        this.limit = limit;
+        this.theta = theta;
     }
 
     public static ClipPolicy none() {
         return new ClipPolicy(Kind.NONE, Double.POSITIVE_INFINITY);
     }
 
-    /** Every entry clamped to [−limit, limit] (min-char-rnn uses 5; the sources suggest 15). */
-    public static ClipPolicy value(double limit) {
-        return new ClipPolicy(Kind.VALUE, Check.nonNegative("limit", limit));
+    /** Every entry clamped to [−θ, θ] (min-char-rnn uses 5; the sources suggest 15). */
+    public static ClipPolicy value(double theta) {
+        return new ClipPolicy(Kind.VALUE, Check.nonNegative("theta", theta));
     }
 
-    /** Each parameter's gradient scaled to norm at most maxNorm, separately. */
-    public static ClipPolicy norm(double maxNorm) {
-        return new ClipPolicy(Kind.NORM, Check.nonNegative("maxNorm", maxNorm));
+    /** Each parameter's gradient scaled to norm at most θ, separately. */
+    public static ClipPolicy norm(double theta) {
+        return new ClipPolicy(Kind.NORM, Check.nonNegative("theta", theta));
     }
 
-    /** All parameter gradients scaled together to global norm at most maxNorm (d2l uses 1). */
-    public static ClipPolicy globalNorm(double maxNorm) {
-        return new ClipPolicy(Kind.GLOBAL_NORM, Check.nonNegative("maxNorm", maxNorm));
+    /** All parameter gradients scaled together to global norm at most θ (d2l uses 1). */
+    public static ClipPolicy globalNorm(double theta) {
+        return new ClipPolicy(Kind.GLOBAL_NORM, Check.nonNegative("theta", theta));
     }
 
     /** The gradients after this policy, with the global norms before and after. */
@@ -47,9 +45,9 @@ public final class ClipPolicy {
         Check.notNull("g", g, "Params (a gradient by parameter name)");
         return switch (kind) {
             case NONE -> new Clipped<>(g, g.norm(), g.norm(), 1, false);
-            case GLOBAL_NORM -> Clipping.byGlobalNormReport(g, limit);
-            case VALUE -> perTensor(g, g.map(a -> Clipping.byValue(a, limit)));
-            case NORM -> perTensor(g, g.map(a -> Clipping.byNorm(a, limit)));
+            case GLOBAL_NORM -> Clipping.byGlobalNormReport(g, theta);
+            case VALUE -> perTensor(g, g.map(a -> Clipping.byValue(a, theta)));
+            case NORM -> perTensor(g, g.map(a -> Clipping.byNorm(a, theta)));
         };
     }
 
@@ -62,6 +60,6 @@ public final class ClipPolicy {
 
     @Override
     public String toString() {
-        return kind == Kind.NONE ? "no clipping" : kind.name().toLowerCase().replace('_', ' ') + " " + limit;
+        return kind == Kind.NONE ? "no clipping" : kind.name().toLowerCase().replace('_', ' ') + " " + theta;
     }
 }

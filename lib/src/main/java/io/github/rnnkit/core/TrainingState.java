@@ -1,8 +1,9 @@
-package io.github.rnnkit.rnn;
+package io.github.rnnkit.core;
 
 import io.github.rnnkit.util.Check;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A network in training: a private, mutable copy of its parameters Θ that the optimiser's steps
@@ -15,15 +16,11 @@ import java.util.Map;
  * The rules themselves (SGD, momentum, RMSProp, Adam, Adagrad) and the state they carry from step
  * to step live in {@code io.github.rnnkit.train}. The mutable state is explicit and kept here: the
  * network it came from, and every network {@link #network()} returns, never changes. A network
- * keeps its own arrays for Θ (and may cache what it derives from them, as {@link Rnn} keeps Wᵀ).
+ * keeps its own arrays for Θ (and may cache what it derives from them, as the vanilla {@code Rnn} keeps Wᵀ).
  *
  * @param <N> the type of network being trained
  */
 public abstract class TrainingState<N> {
-
-    /** The loss on one example at the current Θ, and its gradient ∂L/∂Θ by parameter name. */
-    public record Evaluation(double loss, Params gradient) {
-    }
 
     /** What an optimiser does to one parameter array: reads its gradient and changes Θ in place. */
     @FunctionalInterface
@@ -36,7 +33,7 @@ public abstract class TrainingState<N> {
     }
 
     /** The loss of {@code e} at the current Θ and ∂L/∂Θ, by full BPTT. */
-    public abstract Evaluation evaluate(Example e);
+    public abstract Evaluation<?> evaluate(Example e);
 
     /** A new network holding a copy of the current Θ. */
     public abstract N network();
@@ -67,6 +64,36 @@ public abstract class TrainingState<N> {
             rule.apply(e.getKey(), theta, grad);
         }
         changed();
+    }
+
+    /**
+     * This training state handing back {@code f(network)} instead of its network: the same Θ, the
+     * same updates, for a model that wraps a network (as {@code RnnFromState} keeps an h_0 beside an Rnn).
+     */
+    public final <M> TrainingState<M> map(Function<? super N, ? extends M> f) {
+        Check.notNull("f", f, "a function from network to model");
+        TrainingState<N> inner = this;
+        return new TrainingState<>() {
+            @Override
+            public Evaluation<?> evaluate(Example e) {
+                return inner.evaluate(e);
+            }
+
+            @Override
+            public M network() {
+                return f.apply(inner.network());
+            }
+
+            @Override
+            protected Map<String, double[][]> weights() {
+                return inner.weights();
+            }
+
+            @Override
+            protected void changed() {
+                inner.changed();
+            }
+        };
     }
 
     /**

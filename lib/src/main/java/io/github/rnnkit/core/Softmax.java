@@ -1,4 +1,4 @@
-package io.github.rnnkit.rnn;
+package io.github.rnnkit.core;
 
 import io.github.rnnkit.util.Check;
 
