@@ -87,6 +87,11 @@ public abstract sealed class GatedNetwork<N extends GatedNetwork<N>> implements 
         return Params.of(arrays);
     }
 
+    /** The parameters by letter: U_g, W_g, b_g for every gate, V and c. */
+    public GateParams gateParams() {
+        return GateParams.of(params(), gates, getClass().getSimpleName());
+    }
+
     /** The loss of any {@link Loss} over xs, with its gradients. */
     public Evaluation<Trace> evaluate(double[][] xs, Loss loss) {
         Check.notNull("loss", loss, "a Loss");
@@ -210,28 +215,11 @@ public abstract sealed class GatedNetwork<N extends GatedNetwork<N>> implements 
 
     /**
      * The arrays of {@code params}, copied, after checking they are exactly a gated network's:
-     * U_g, W_g, b_g for every gate and V, c, of consistent shapes and finite.
+     * U_g, W_g, b_g for every gate and V, c, of consistent shapes ({@link GateParams}) and finite.
      */
     static Map<String, double[][]> checked(Params params, List<String> gates, String network) {
-        List<String> expected = new java.util.ArrayList<>();
-        for (String gate : gates) {
-            expected.addAll(List.of("U" + gate, "W" + gate, "b" + gate));
-        }
-        expected.addAll(List.of("V", "c"));
-        if (params == null || !params.names().equals(expected)) {
-            throw new IllegalArgumentException("params: expected " + network + " parameters " + expected + " (from "
-                    + network + ".init), got " + (params == null ? "null" : params.names()));
-        }
-        Map<String, double[][]> m = params.toMap();
-        int hidden = m.get("V")[0].length;
-        int input = m.get("U" + gates.get(0))[0].length;
-        for (String gate : gates) {
-            Check.matrix("U" + gate, m.get("U" + gate), hidden, input);
-            Check.matrix("W" + gate, m.get("W" + gate), hidden, hidden);
-            Check.matrix("b" + gate, m.get("b" + gate), 1, hidden);
-        }
-        Check.matrix("V", m.get("V"), m.get("V").length, hidden);
-        Check.matrix("c", m.get("c"), 1, m.get("V").length);
+        Map<String, double[][]> m = GateParams.of(params, gates, network).asParams().toMap();
+        m.forEach((name, a) -> Check.matrix(name, a, a.length, a[0].length));
         return m;
     }
 

@@ -34,6 +34,8 @@ class GatedBadInputTest {
                 .row("new Lstm", "the parameters of a GRU", "params", () -> new Lstm(gruParams), "Lstm.init", "[Ui, Wi, bi", "Uu")
                 .row("new Gru", "null parameters", "params", () -> new Gru(null), "Gru", "null")
                 .row("new Gru", "the parameters of an LSTM", "params", () -> new Gru(lstmParams), "Gru.init", "Wf")
+                .row("GateParams.gru", "the parameters of an LSTM", "params", () -> GateParams.gru(lstmParams), "Gru.init", "Wf")
+                .row("GateParams.W", "a GRU letter asked of an LSTM", "gate", () -> lstm.gateParams().W("u"), "[i, f, q, g]", "u")
                 .row("new Lstm", "a forget gate of the wrong shape", "Wf",
                         () -> new Lstm(replaced(lstmParams, "Wf", new double[2][3])), "2×2", "row 0 of length 3")
                 .row("new Gru", "a NaN weight", "Wn[1][0]", () -> new Gru(replaced(gruParams, "Wn", new double[][] {{0, 0}, {Double.NaN, 0}})), "finite", "NaN")

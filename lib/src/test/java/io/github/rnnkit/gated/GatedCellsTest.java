@@ -155,4 +155,20 @@ class GatedCellsTest {
         assertEquals("forgetBias: expected a finite number, got NaN",
                 assertThrows(IllegalArgumentException.class, () -> Lstm.init(2, 3, 2, Double.NaN, 1)).getMessage());
     }
+
+    @Test
+    void theGateViewReadsEveryLetterFromTheArrayOfThatName() {
+        Params p = Lstm.init(3, 3, 3, 1.5, 9);
+        GateParams view = new Lstm(p).gateParams();
+        for (String gate : List.of("i", "f", "q", "g")) {
+            assertArrayEquals(p.get("U" + gate), view.U(gate));
+            assertArrayEquals(p.get("W" + gate), view.W(gate));
+            assertArrayEquals(p.get("b" + gate)[0], view.b(gate));
+        }
+        assertArrayEquals(p.get("V"), view.V());
+        assertArrayEquals(p.get("c")[0], view.c());
+        assertArrayEquals(new double[] {1.5, 1.5, 1.5}, view.b("f"));
+        Params gradient = new Lstm(p).crossEntropy(XS, TARGETS).gradient();
+        assertArrayEquals(gradient.get("Wq"), GateParams.lstm(gradient).W("q"));
+    }
 }
