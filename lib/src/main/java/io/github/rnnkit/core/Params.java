@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
  * V, c, which {@code rnn.RnnParams} and {@code rnn.Gradients} read by letter; an LSTM's or GRU's
  * are U_g, W_g, b_g for every gate g, then V and c. Names keep the order they were given in.
  *
- * <p>Immutable: arrays are copied in and out. Shapes are checked, entries are not, since a
+ * <p>Immutable: arrays are copied in and out (only {@link #taking} adopts arrays its caller gives up).
+ * Shapes are checked, entries are not, since a
  * gradient may hold NaN or ±∞; {@link #with} checks that a replacement value is finite.
  */
 public final class Params {
@@ -41,6 +42,25 @@ public final class Params {
             throw new IllegalArgumentException("arrays: expected at least one named matrix, got none");
         }
         return new Params(copy);
+    }
+
+    /**
+     * {@code arrays} taken as they are, without a copy: for a network's freshly computed gradient,
+     * arrays no one else holds. The caller hands them over and must not keep or change them;
+     * {@link #of} is the copying form for everything else. Shapes are checked as {@link #of} does.
+     */
+    public static Params taking(Map<String, double[][]> arrays) {
+        Check.notNull("arrays", arrays, "a map from names to matrices");
+        Map<String, double[][]> kept = new LinkedHashMap<>();
+        arrays.forEach((name, m) -> {
+            Check.notNull("arrays", name, "names that are not null");
+            Check.shape(name, m, m.length, Check.cols(name, m));
+            kept.put(name, m);
+        });
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("arrays: expected at least one named matrix, got none");
+        }
+        return new Params(kept);
     }
 
     /** The names, in order. */

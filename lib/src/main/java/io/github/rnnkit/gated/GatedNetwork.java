@@ -79,7 +79,7 @@ public abstract sealed class GatedNetwork<N extends GatedNetwork<N>> implements 
             Matrices.addInto(dhs[t], dhNext);                                    // ... + from the step after = ∂L/∂h_t
             dhNext = stepBack(tr, t, dhs[t], dms, grads);
         }
-        return new Evaluation<>(loss, Params.of(grads), norms(dhs), memory ? norms(dms) : null, tr);
+        return new Evaluation<>(loss, Params.taking(grads), norms(dhs), memory ? norms(dms) : null, tr);
     }
 
     /** The parameters by name, copied. */

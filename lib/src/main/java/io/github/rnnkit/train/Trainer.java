@@ -188,7 +188,7 @@ public final class Trainer {
                 }
             }
         }
-        return Evaluation.ofBatch(loss / batch, Params.of(sum));
+        return Evaluation.ofBatch(loss / batch, Params.taking(sum));
     }
 
     private static Example example(IntFunction<Example> data, int index) {

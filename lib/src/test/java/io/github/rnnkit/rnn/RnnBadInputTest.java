@@ -121,6 +121,8 @@ class RnnBadInputTest {
                 .row("Params.of", "null", "arrays", () -> Params.of(null), "map", "null")
                 .row("Params.of", "no arrays", "arrays", () -> Params.of(Map.of()), "at least one", "none")
                 .row("Params.of", "a ragged array", "W", () -> Params.of(Map.of("W", new double[][] {{1, 2}, {3}})), "2×2", "row 1 of length 1")
+                .row("Params.taking", "a ragged array", "W", () -> Params.taking(Map.of("W", new double[][] {{1, 2}, {3}})), "2×2", "row 1 of length 1")
+                .row("Params.taking", "no arrays", "arrays", () -> Params.taking(Map.of()), "at least one", "none")
                 .row("Params.get", "an unknown name", "name", () -> named.get("Wz"), "[U, W, b, V, c]", "got Wz")
                 .row("Params.with", "a value of another shape", "value", () -> named.with("W", new double[2][3]), "3×3", "2 rows")
                 .row("Params.with", "a NaN entry", "value[0][1]", () -> named.with("b", new double[][] {{0, Double.NaN, 0}}), "finite", "NaN")
