@@ -4,9 +4,6 @@ import io.github.rnnkit.core.Params;
 import io.github.rnnkit.util.Check;
 import io.github.rnnkit.util.Matrices;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * The gradients of a loss with respect to the parameters, dU = ∂L/∂U, dW, db, dV, dc, and to
  * the initial state, dh_0 = ∂L/∂h_0. A view by letter over one {@link Params} named as the
@@ -51,13 +48,7 @@ public final class Gradients {
 
     /** What BPTT computed: arrays no one else holds, with ∂L/∂h_t of every step (dhs[t-1]). */
     static Gradients computed(double[][] dU, double[][] dW, double[] db, double[][] dV, double[] dc, double[] dh0, double[][] dhs) {
-        Map<String, double[][]> m = new LinkedHashMap<>();
-        m.put("U", dU);
-        m.put("W", dW);
-        m.put("b", new double[][] {db});
-        m.put("V", dV);
-        m.put("c", new double[][] {dc});
-        return new Gradients(Params.taking(m), dh0, dhs);
+        return new Gradients(Params.taking(RnnParams.byLetter(dU, dW, db, dV, dc)), dh0, dhs);
     }
 
     /** The parameter gradients by the name of their parameter, U, W, b, V, c (b and c as one row): the one store. */

@@ -8,7 +8,6 @@ import io.github.rnnkit.core.Trainable;
 import io.github.rnnkit.core.TrainingState;
 import io.github.rnnkit.util.Check;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -151,12 +150,7 @@ public final class Rnn implements Trainable<Rnn> {
             this.h0 = h0;
             RnnParams params = start.params;
             net = new FastBptt(params.U(), params.W(), params.b(), params.V(), params.c(), start.net.f);
-            weights = new LinkedHashMap<>();
-            weights.put("U", net.u);
-            weights.put("W", net.w);
-            weights.put("b", new double[][] {net.b});
-            weights.put("V", net.v);
-            weights.put("c", new double[][] {net.c});
+            weights = RnnParams.byLetter(net.u, net.w, net.b, net.v, net.c);
         }
 
         @Override

@@ -100,13 +100,18 @@ public final class RnnParams {
 
     /** U, W, b, V, c as one Params (b and c as 1-row matrices), copied. */
     static Params named(double[][] u, double[][] w, double[] b, double[][] v, double[] c) {
+        return Params.of(byLetter(u, w, b, v, c));
+    }
+
+    /** The five arrays themselves under the names U, W, b, V, c (b and c as 1-row matrices). */
+    static Map<String, double[][]> byLetter(double[][] u, double[][] w, double[] b, double[][] v, double[] c) {
         Map<String, double[][]> m = new LinkedHashMap<>();
         m.put("U", u);
         m.put("W", w);
         m.put("b", new double[][] {b});
         m.put("V", v);
         m.put("c", new double[][] {c});
-        return Params.of(m);
+        return m;
     }
 
     /** The vector stored as the 1-row matrix {@code name}. */
