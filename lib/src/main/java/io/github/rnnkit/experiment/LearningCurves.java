@@ -32,7 +32,8 @@ public final class LearningCurves {
         if (record.learningRates(optimizer).isEmpty()) {
             throw new IllegalArgumentException("optimizer: expected an optimiser the record has (SGD or Adam), got " + optimizer);
         }
-        LinePlot plot = Plots.line(title).xLabel("training sequences").yLabel("test MSE").logY();
+        // Wider than the house size: the legend names a model and its rate, and XChart centres the title over the plot area left of it.
+        LinePlot plot = Plots.line(title).xLabel("training sequences").yLabel("test MSE").logY().size(Plots.WIDTH + 180, Plots.HEIGHT);
         Map<String, Integer> modelOf = new HashMap<>();
         for (int m = 0; m < models.size(); m++) {
             double rate = Summary.bestRate(record, models.get(m), optimizer);
