@@ -30,18 +30,7 @@ public final class Params {
 
     /** A copy of {@code arrays}, each a non-empty rectangular matrix, in the map's own order. */
     public static Params of(Map<String, double[][]> arrays) {
-        Check.notNull("arrays", arrays, "a map from names to matrices");
-        Map<String, double[][]> copy = new LinkedHashMap<>();
-        arrays.forEach((name, m) -> {
-            Check.notNull("arrays", name, "names that are not null");
-            int cols = Check.cols(name, m);
-            Check.shape(name, m, m.length, cols);
-            copy.put(name, Check.copy(m));
-        });
-        if (copy.isEmpty()) {
-            throw new IllegalArgumentException("arrays: expected at least one named matrix, got none");
-        }
-        return new Params(copy);
+        return checked(arrays, Check::copy);
     }
 
     /**
@@ -50,12 +39,17 @@ public final class Params {
      * {@link #of} is the copying form for everything else. Shapes are checked as {@link #of} does.
      */
     public static Params taking(Map<String, double[][]> arrays) {
+        return checked(arrays, m -> m);
+    }
+
+    /** The set of {@code keep(m)} for every array m of {@code arrays}, each checked to be a non-empty rectangular matrix. */
+    private static Params checked(Map<String, double[][]> arrays, UnaryOperator<double[][]> keep) {
         Check.notNull("arrays", arrays, "a map from names to matrices");
         Map<String, double[][]> kept = new LinkedHashMap<>();
         arrays.forEach((name, m) -> {
             Check.notNull("arrays", name, "names that are not null");
             Check.shape(name, m, m.length, Check.cols(name, m));
-            kept.put(name, m);
+            kept.put(name, keep.apply(m));
         });
         if (kept.isEmpty()) {
             throw new IllegalArgumentException("arrays: expected at least one named matrix, got none");

@@ -29,6 +29,21 @@ public final class Gradients {
      * Shapes are checked, entries are not: an exploding gradient may hold NaN or ±∞.
      */
     public static Gradients of(double[][] dU, double[][] dW, double[] db, double[][] dV, double[] dc, double[] dh0) {
+        checkShapes(dU, dW, db, dV, dc, dh0);
+        return new Gradients(RnnParams.named(dU, dW, db, dV, dc), dh0.clone(), null);
+    }
+
+    /** The view over parameter gradients named as the parameters they belong to (U, W, b, V, c), with dh_0 beside them. */
+    public static Gradients of(Params g, double[] dh0) {
+        RnnParams.checkNames("g", g, "gradients");
+        double[][] dU = g.get("U"), dW = g.get("W"), dV = g.get("V");   // copies, kept as they are
+        double[] db = RnnParams.row("b", g), dc = RnnParams.row("c", g);
+        checkShapes(dU, dW, db, dV, dc, dh0);
+        return new Gradients(Params.taking(RnnParams.byLetter(dU, dW, db, dV, dc)), dh0.clone(), null);
+    }
+
+    /** dU: H×D, dW: H×H, db: H, dV: K×H, dc: K, dh0: H; entries unchecked. */
+    private static void checkShapes(double[][] dU, double[][] dW, double[] db, double[][] dV, double[] dc, double[] dh0) {
         int h = Check.rows("dW", dW);
         Check.shape("dW", dW, h, h);
         Check.shape("dU", dU, h, Check.cols("dU", dU));
@@ -37,13 +52,6 @@ public final class Gradients {
         Check.shape("dV", dV, k, h);
         Check.length("dc", dc, k);
         Check.length("dh0", dh0, h);
-        return new Gradients(RnnParams.named(dU, dW, db, dV, dc), dh0.clone(), null);
-    }
-
-    /** The view over parameter gradients named as the parameters they belong to (U, W, b, V, c), with dh_0 beside them. */
-    public static Gradients of(Params g, double[] dh0) {
-        RnnParams.checkNames("g", g, "gradients");
-        return of(g.get("U"), g.get("W"), RnnParams.row("b", g), g.get("V"), RnnParams.row("c", g), dh0);
     }
 
     /** What BPTT computed: arrays no one else holds, with ∂L/∂h_t of every step (dhs[t-1]). */

@@ -33,6 +33,21 @@ public final class RnnParams {
 
     /** Validates the shapes and finiteness of every parameter and copies them. */
     public static RnnParams of(double[][] U, double[][] W, double[] b, double[][] V, double[] c) {
+        check(U, W, b, V, c);
+        return new RnnParams(named(U, W, b, V, c));
+    }
+
+    /** The view over {@code params}, which must hold exactly U, W, b, V, c, of an RNN's shapes and finite. */
+    public static RnnParams of(Params params) {
+        checkNames("params", params, "parameters");
+        double[][] u = params.get("U"), w = params.get("W"), v = params.get("V");   // copies, kept as they are
+        double[] b = row("b", params), c = row("c", params);
+        check(u, w, b, v, c);
+        return new RnnParams(Params.taking(byLetter(u, w, b, v, c)));
+    }
+
+    /** U: H×D, W: H×H, b: H, V: K×H, c: K, every entry finite. */
+    private static void check(double[][] U, double[][] W, double[] b, double[][] V, double[] c) {
         int h = Check.rows("W", W);
         Check.matrix("W", W, h, h);
         int d = Check.cols("U", U);
@@ -41,13 +56,6 @@ public final class RnnParams {
         int k = Check.rows("V", V);
         Check.matrix("V", V, k, h);
         Check.vector("c", c, k);
-        return new RnnParams(named(U, W, b, V, c));
-    }
-
-    /** The view over {@code params}, which must hold exactly U, W, b, V, c, of an RNN's shapes and finite. */
-    public static RnnParams of(Params params) {
-        checkNames("params", params, "parameters");
-        return of(params.get("U"), params.get("W"), row("b", params), params.get("V"), row("c", params));
     }
 
     /**
